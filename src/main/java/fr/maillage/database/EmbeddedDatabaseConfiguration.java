@@ -1,0 +1,34 @@
+package fr.maillage.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded PostgreSQL and its connection pool, when no external database is
+ * configured. The pool is closed before the server it depends on, and the server is
+ * stopped cleanly when the application stops.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(OnEmbeddedDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+	static final String DATABASE_NAME = "maillage";
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
+		return EmbeddedPostgresServer.start(properties.dir(), properties.port());
+	}
+
+	@Bean
+	HikariDataSource dataSource(EmbeddedPostgresServer server) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setPoolName("maillage-embedded");
+		dataSource.setJdbcUrl(server.jdbcUrl(DATABASE_NAME));
+		dataSource.setMaximumPoolSize(20);
+		return dataSource;
+	}
+
+}
