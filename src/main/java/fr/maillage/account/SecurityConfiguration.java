@@ -73,9 +73,12 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<RouteAccess> modules,
-			LoginFailureHandler failureHandler,
+			AuthenticationManager authenticationManager, LoginFailureHandler failureHandler,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
 			throws Exception {
+		// Ours, with the throttle: otherwise Spring would build a plain one from the
+		// UserDetailsService.
+		http.authenticationManager(authenticationManager);
 		http.authorizeHttpRequests(routes -> {
 			modules.forEach(module -> module.declare(routes));
 			routes.anyRequest().access(new UnmappedRoutes(controllers::getObject));

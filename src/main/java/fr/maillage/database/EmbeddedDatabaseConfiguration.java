@@ -28,6 +28,9 @@ class EmbeddedDatabaseConfiguration {
 		dataSource.setPoolName("maillage-embedded");
 		dataSource.setJdbcUrl(server.jdbcUrl(DATABASE_NAME));
 		dataSource.setMaximumPoolSize(20);
+		// A local server answers at once or not at all: fail fast, e.g. for the health
+		// check.
+		dataSource.setConnectionTimeout(5_000);
 		return dataSource;
 	}
 

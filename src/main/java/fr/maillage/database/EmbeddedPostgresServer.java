@@ -39,6 +39,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
+	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
 	private EmbeddedPostgresServer(Path dataDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
 		this.dataDir = dataDir;
 		this.lockChannel = lockChannel;
@@ -112,6 +114,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws IOException {
+		if (this.closed.getAndSet(true)) {
+			return;
+		}
 		try {
 			this.postgres.close();
 			log.info("Embedded PostgreSQL stopped; data kept in {}", this.dataDir);
