@@ -1,0 +1,37 @@
+package fr.maillage.audit;
+
+import java.util.Map;
+
+/**
+ * One thing that happened.
+ *
+ * @param category {@code SECURITY} (sign-in, failure, lockout, role change, invitation,
+ * export of personal data…) or {@code DATA} (a change to data); they have different
+ * retention periods
+ * @param action what happened, a stable code such as {@code user.invited} or
+ * {@code signin.failed}
+ * @param actorUserId who did it; {@code null} for the system or an anonymous visitor
+ * @param objectType the kind of object, e.g. {@code user}, {@code structure}
+ * @param objectId its id, as text; may be {@code null}
+ * @param departementCode the département the object belongs to, if any: scoped readers of
+ * the trail see the entries of their territory
+ * @param structureId the structure the object belongs to, if any
+ * @param before the object's relevant fields before the change (empty for a creation or
+ * an event); never names or e-mail addresses, which live only in the user table
+ * @param after the same fields after the change
+ */
+public record AuditEvent(Category category, String action, Long actorUserId, String objectType, String objectId,
+		String departementCode, Long structureId, Map<String, Object> before, Map<String, Object> after) {
+
+	public enum Category {
+
+		SECURITY, DATA
+
+	}
+
+	public AuditEvent {
+		before = (before != null) ? Map.copyOf(before) : Map.of();
+		after = (after != null) ? Map.copyOf(after) : Map.of();
+	}
+
+}
