@@ -1,17 +1,21 @@
 package fr.maillage.account;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+
+import fr.maillage.shared.security.Unscoped;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads an account by e-mail address, case-insensitively, with its roles. */
+/**
+ * Loads an account by e-mail address (case and spaces ignored) or id, with its
+ * assignments.
+ */
 @Service
+@Unscoped("the security machinery itself: it loads the signed-in person")
 class AccountUserDetailsService implements UserDetailsService {
 
 	private final JdbcClient jdbc;
@@ -22,25 +26,37 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	@Override
 	public AccountPrincipal loadUserByUsername(String email) {
-		record Row(long id, String email, String displayName, String passwordHash, boolean enabled) {
-		}
-		Row row = this.jdbc
-			.sql("select id, email, display_name, password_hash, enabled from app_user where lower(email) = lower(?)")
-			.param(email.strip())
-			.query(Row.class)
-			.optional()
+		return load("lower(email) = lower(?)", email.strip())
 			.orElseThrow(() -> new UsernameNotFoundException("No account for this e-mail"));
-		List<String> roleNames = this.jdbc.sql("select role from user_role where user_id = ?")
-			.param(row.id())
-			.query(String.class)
+	}
+
+	Optional<AccountPrincipal> loadById(long id) {
+		return load("id = ?", id);
+	}
+
+	private Optional<AccountPrincipal> load(String condition, Object value) {
+		record Row(long id, String email, String displayName, String passwordHash, boolean enabled,
+				boolean secondFactor) {
+		}
+		return this.jdbc.sql("""
+				select id, email, display_name, password_hash, enabled, totp_enabled_at is not null as second_factor
+				from app_user where """ + condition).param(value).query(Row.class).optional().map(row -> {
+			// An account without a password yet cannot sign in with one.
+			boolean active = row.enabled() && row.passwordHash() != null;
+			String hash = (row.passwordHash() != null) ? row.passwordHash() : "";
+			return new AccountPrincipal(row.id(), row.email(), hash, active, row.displayName(), assignmentsOf(row.id()),
+					row.secondFactor());
+		});
+	}
+
+	List<RoleAssignment> assignmentsOf(long userId) {
+		return this.jdbc.sql("""
+				select id, role, scope_kind, scope_code from role_assignment where user_id = ?
+				order by role, scope_kind, scope_code""")
+			.param(userId)
+			.query((rs, row) -> new RoleAssignment(rs.getLong("id"), Role.valueOf(rs.getString("role")),
+					ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("scope_code")))
 			.list();
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		roleNames.forEach(name -> roles.add(Role.valueOf(name)));
-		// An account without a password yet (invited, not activated) cannot sign in.
-		boolean active = row.enabled() && row.passwordHash() != null;
-		String hash = (row.passwordHash() != null) ? row.passwordHash() : "";
-		return new AccountPrincipal(row.id(), row.email(), hash, active, row.displayName(), roles,
-				roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
 	}
 
 }

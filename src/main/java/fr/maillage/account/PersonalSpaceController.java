@@ -1,6 +1,5 @@
 package fr.maillage.account;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,18 +8,32 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * "Mon espace": where everyone lands after signing in, with what each of their roles lets
- * them do here.
+ * "Mon espace": where everyone lands after signing in, with each of their roles, where
+ * they hold it, and what it lets them do here.
  */
 @Controller
 class PersonalSpaceController {
 
+	private final ScopeLabels scopeLabels;
+
+	PersonalSpaceController(ScopeLabels scopeLabels) {
+		this.scopeLabels = scopeLabels;
+	}
+
 	@GetMapping("/espace")
 	String personalSpace(@AuthenticationPrincipal AccountPrincipal user, Model model) {
-		List<Role> roles = user.roles().stream().sorted(Comparator.naturalOrder()).toList();
+		List<HeldRole> roles = user.assignments()
+			.stream()
+			.map(assignment -> new HeldRole(assignment.role(), this.scopeLabels.label(assignment)))
+			.toList();
 		model.addAttribute("user", user);
-		model.addAttribute("roles", roles);
+		model.addAttribute("heldRoles", roles);
+		model.addAttribute("mayManageUsers", !AccessPolicy.scopeFor(user, Permission.MANAGE_USERS).isEmpty());
+		model.addAttribute("mayConfirmErasure", !AccessPolicy.scopeFor(user, Permission.CONFIRM_ERASURE).isEmpty());
 		return "account/space";
+	}
+
+	record HeldRole(Role role, String scopeLabel) {
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -49,12 +50,32 @@ class SecurityConfiguration {
 
 	@Bean
 	RouteAccess accountRoutes() {
-		return routes -> routes.requestMatchers(HttpMethod.GET, "/connexion")
+		String[] managers = Permission.MANAGE_USERS.roles().stream().map(Role::name).toArray(String[]::new);
+		return routes -> routes
+			.requestMatchers(HttpMethod.GET, "/connexion", "/connexion/code", "/invitation/*", "/mot-de-passe-oublie",
+					"/mot-de-passe/*")
 			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/connexion", "/deconnexion")
+			.requestMatchers(HttpMethod.POST, "/connexion", "/connexion/code", "/deconnexion", "/invitation/*",
+					"/invitation/*/renouveler", "/mot-de-passe-oublie", "/mot-de-passe/*")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/espace")
-			.authenticated();
+			.requestMatchers(HttpMethod.GET, "/espace", "/compte", "/compte/mot-de-passe", "/compte/donnees",
+					"/compte/double-authentification")
+			.authenticated()
+			.requestMatchers(HttpMethod.POST, "/compte", "/compte/mot-de-passe", "/compte/effacement",
+					"/compte/double-authentification", "/compte/double-authentification/codes-de-secours",
+					"/compte/double-authentification/desactiver")
+			.authenticated()
+			.requestMatchers(HttpMethod.GET, "/admin/effacements")
+			.hasRole(Role.NATIONAL_ADMIN.name())
+			.requestMatchers(HttpMethod.POST, "/admin/effacements/*/confirmer")
+			.hasRole(Role.NATIONAL_ADMIN.name())
+			.requestMatchers(HttpMethod.GET, "/personnes", "/personnes/inviter", "/personnes/inviter-en-masse",
+					"/personnes/*")
+			.hasAnyRole(managers)
+			.requestMatchers(HttpMethod.POST, "/personnes/inviter", "/personnes/inviter-en-masse",
+					"/personnes/inviter-en-masse/envoyer", "/personnes/*/roles/*/retirer", "/personnes/*/desactiver",
+					"/personnes/*/reactiver")
+			.hasAnyRole(managers);
 	}
 
 	@Bean
@@ -73,12 +94,16 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<RouteAccess> modules,
-			AuthenticationManager authenticationManager, LoginFailureHandler failureHandler,
+			AuthenticationManager authenticationManager, AccountUserDetailsService accounts,
+			SignInSuccessHandler successHandler, LoginFailureHandler failureHandler,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
 			throws Exception {
 		// Ours, with the throttle: otherwise Spring would build a plain one from the
 		// UserDetailsService.
 		http.authenticationManager(authenticationManager);
+		// Roles and second factor as they are now in the database, not as at sign-in.
+		http.addFilterBefore(new AccountRefreshFilter(accounts), AuthorizationFilter.class);
+		http.addFilterAfter(new SecondFactorEnrolmentFilter(), AccountRefreshFilter.class);
 		http.authorizeHttpRequests(routes -> {
 			modules.forEach(module -> module.declare(routes));
 			routes.anyRequest().access(new UnmappedRoutes(controllers::getObject));
@@ -87,7 +112,7 @@ class SecurityConfiguration {
 			.loginProcessingUrl("/connexion")
 			.usernameParameter("email")
 			.passwordParameter("motDePasse")
-			.defaultSuccessUrl("/espace", true)
+			.successHandler(successHandler)
 			.failureHandler(failureHandler));
 		http.logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte"));
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));

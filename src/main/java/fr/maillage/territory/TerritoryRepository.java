@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import fr.maillage.shared.security.Unscoped;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * database's collation depends on how its cluster was created.
  */
 @Repository
+@Unscoped("the official geography is public reference data")
 class TerritoryRepository implements TerritoryApi {
 
 	private static final Comparator<String> FRENCH = Collator.getInstance(Locale.FRENCH)::compare;

@@ -16,6 +16,14 @@ public final class DemoAccountFixtures {
 		return DemoAccounts.PASSWORD;
 	}
 
+	/**
+	 * The TOTP secret of a demo national administrator for the default seed; tests
+	 * compute the current code from it with {@link Totp#code}.
+	 */
+	public static String totpSecret(String email) {
+		return SecondFactor.demoSecret(20260, email);
+	}
+
 	/** One account per role, in the order of the start log. */
 	public static List<DemoAccount> accounts() {
 		return DemoAccounts.ACCOUNTS.stream()

@@ -1,5 +1,6 @@
 package fr.maillage.browser;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -10,12 +11,16 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import fr.maillage.account.DemoAccountFixtures;
 import fr.maillage.account.DemoAccountFixtures.DemoAccount;
+import fr.maillage.account.Role;
+import fr.maillage.account.Totp;
 import fr.maillage.support.MaillageIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +35,9 @@ class HomeAndSignInBrowserTest {
 
 	@RegisterExtension
 	static final BrowserSupport browser = new BrowserSupport();
+
+	@Autowired
+	Clock clock;
 
 	static Stream<DemoAccount> demoAccounts() {
 		return DemoAccountFixtures.accounts().stream();
@@ -55,6 +63,14 @@ class HomeAndSignInBrowserTest {
 		page.getByLabel("Adresse e-mail").fill(account.email());
 		page.getByLabel("Mot de passe").fill(DemoAccountFixtures.password());
 		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Se connecter").setExact(true)).click();
+		if (account.role() == Role.NATIONAL_ADMIN) {
+			// National administrators give the code of their authenticator application.
+			page.waitForURL("**/connexion/code");
+			browser.checkPage();
+			page.getByLabel("Code à 6 chiffres ou code de secours")
+				.fill(Totp.code(DemoAccountFixtures.totpSecret(account.email()), this.clock.instant()));
+			page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Valider")).click();
+		}
 		page.waitForURL("**/espace");
 		assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setLevel(1)))
 			.hasText("Bonjour " + account.displayName());

@@ -23,7 +23,7 @@ class DemoDataTest {
 
 	@Test
 	void loadsOneDemoAccountPerRoleOnAnEmptyEmbeddedDatabase() {
-		assertThat(this.jdbc.sql("select role from user_role order by role").query(String.class).list())
+		assertThat(this.jdbc.sql("select distinct role from role_assignment order by role").query(String.class).list())
 			.containsExactly("CAF_ADVISOR", "FEDERATION", "NATIONAL_ADMIN", "REVIEWER", "STRUCTURE_MANAGER",
 					"STRUCTURE_STAFF");
 		assertThat(this.loader.present()).isTrue();

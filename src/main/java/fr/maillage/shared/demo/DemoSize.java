@@ -8,7 +8,7 @@ public enum DemoSize {
 	/** The whole country: for {@code spring-boot:run}, demonstrations and benchmarks. */
 	NATIONAL(List.of()),
 	/** A few départements, mainland and overseas: for the test suite. */
-	SMALL(List.of("11", "34", "66", "93", "974"));
+	SMALL(List.of("11", "34", "66", "69", "93", "974"));
 
 	private final List<String> departements;
 

@@ -1,0 +1,236 @@
+package fr.maillage.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.maillage.audit.AuditEvent;
+import fr.maillage.audit.AuditEvent.Category;
+import fr.maillage.audit.AuditTrail;
+import fr.maillage.notification.EmailOutbox;
+import fr.maillage.notification.OutgoingEmail;
+import fr.maillage.shared.security.Unscoped;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Inviting people: an address that already has an account gets the role at once; a new
+ * one gets a single-use link valid 7 days, e-mailed in the same transaction.
+ */
+@Service
+class Invitations {
+
+	static final Duration VALIDITY = Duration.ofDays(7);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final EmailOutbox outbox;
+
+	private final AuditTrail audit;
+
+	private final AccessPolicy policy;
+
+	private final ScopeLabels scopeLabels;
+
+	private final MessageSource messages;
+
+	private final PasswordEncoder passwordEncoder;
+
+	Invitations(JdbcClient jdbc, Clock clock, EmailOutbox outbox, AuditTrail audit, AccessPolicy policy,
+			ScopeLabels scopeLabels, MessageSource messages, PasswordEncoder passwordEncoder) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.outbox = outbox;
+		this.audit = audit;
+		this.policy = policy;
+		this.scopeLabels = scopeLabels;
+		this.messages = messages;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	/** What an invitation did. */
+	enum Outcome {
+
+		/** A new person: an invitation was e-mailed. */
+		INVITED,
+		/** An existing account received the role. */
+		ROLE_ADDED,
+		/** The account already held that role there: nothing changed. */
+		ALREADY_HELD
+
+	}
+
+	/**
+	 * Invites one person, as the signed-in person.
+	 * @throws AccessDeniedException if the signed-in person may not grant that role there
+	 */
+	@Transactional
+	Outcome invite(String email, String displayName, RoleAssignment assignment, String baseUrl) {
+		AccountPrincipal inviter = this.policy.currentUser().orElseThrow(() -> new AccessDeniedException("anonymous"));
+		if (!this.policy.mayGrant(assignment)) {
+			throw new AccessDeniedException("May not grant " + assignment);
+		}
+		String address = Emails.normalize(email);
+		Optional<Long> existing = userIdByEmail(address);
+		if (existing.isPresent()) {
+			return grant(existing.get(), assignment, inviter.id()) ? Outcome.ROLE_ADDED : Outcome.ALREADY_HELD;
+		}
+		createAndSend(address, displayName.strip(), assignment, inviter.id(), inviter.displayName(), baseUrl);
+		return Outcome.INVITED;
+	}
+
+	/** The invitation a link points to, whatever its state. */
+	@Unscoped("the invitee is not signed in: the secret token is the authorisation")
+	Optional<Invitation> findByToken(String token) {
+		return this.jdbc
+			.sql("""
+					select id, email, display_name, role, scope_kind, scope_code, expires_at, accepted_at, renewed_at, invited_by
+					from invitation where token_hash = ?""")
+			.param(Tokens.hash(token))
+			.query((rs, row) -> new Invitation(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+					new RoleAssignment(0, Role.valueOf(rs.getString("role")),
+							ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("scope_code")),
+					rs.getObject("expires_at", OffsetDateTime.class),
+					rs.getObject("accepted_at", OffsetDateTime.class) != null
+							|| rs.getObject("renewed_at", OffsetDateTime.class) != null,
+					(Long) rs.getObject("invited_by")))
+			.optional();
+	}
+
+	/**
+	 * Accepts an open invitation: creates the account (or, if the address got one since,
+	 * adds the role to it), sets its password, and closes the invitation.
+	 * @return the account id
+	 */
+	@Transactional
+	long accept(Invitation invitation, String displayName, String password) {
+		if (invitation.used() || isExpired(invitation)) {
+			throw new IllegalStateException("Invitation " + invitation.id() + " is no longer open");
+		}
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		long userId = userIdByEmail(invitation.email()).orElseGet(() -> this.jdbc.sql("""
+				insert into app_user (email, display_name, enabled, created_at) values (?, ?, true, ?) returning id""")
+			.params(invitation.email(), displayName.strip(), now)
+			.query(Long.class)
+			.single());
+		this.jdbc.sql("update app_user set password_hash = ?, display_name = ? where id = ?")
+			.params(this.passwordEncoder.encode(password), displayName.strip(), userId)
+			.update();
+		grant(userId, invitation.assignment(), invitation.invitedBy());
+		int closed = this.jdbc.sql(
+				"update invitation set accepted_at = ?, accepted_by = ? where id = ? and accepted_at is null and renewed_at is null")
+			.params(now, userId, invitation.id())
+			.update();
+		if (closed != 1) {
+			throw new IllegalStateException("Invitation " + invitation.id() + " was used concurrently");
+		}
+		record(Category.SECURITY, "invitation.accepted", userId, "invitation", invitation.id(), invitation.assignment(),
+				Map.of(), Map.of("userId", userId));
+		return userId;
+	}
+
+	/** Replaces an expired invitation by a new one, e-mailed to the same address. */
+	@Transactional
+	void renew(Invitation invitation, String baseUrl) {
+		if (invitation.used()) {
+			throw new IllegalStateException("Invitation " + invitation.id() + " was already used or renewed");
+		}
+		this.jdbc.sql("update invitation set renewed_at = ? where id = ?")
+			.params(OffsetDateTime.now(this.clock), invitation.id())
+			.update();
+		String inviterName = (invitation.invitedBy() != null)
+				? this.jdbc.sql("select display_name from app_user where id = ?")
+					.param(invitation.invitedBy())
+					.query(String.class)
+					.optional()
+					.orElse("Maillage")
+				: "Maillage";
+		createAndSend(invitation.email(), invitation.displayName(), invitation.assignment(), invitation.invitedBy(),
+				inviterName, baseUrl);
+	}
+
+	boolean isExpired(Invitation invitation) {
+		return !invitation.expiresAt().toInstant().isAfter(this.clock.instant());
+	}
+
+	private void createAndSend(String address, String displayName, RoleAssignment assignment, Long inviterId,
+			String inviterName, String baseUrl) {
+		String token = Tokens.newToken();
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		OffsetDateTime expires = now.plus(VALIDITY);
+		long id = this.jdbc.sql("""
+				insert into invitation (email, display_name, role, scope_kind, scope_code, token_hash, invited_by,
+				                        created_at, expires_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(address, displayName, assignment.role().name(), assignment.scopeKind().name(),
+					assignment.scopeCode(), Tokens.hash(token), inviterId, now, expires)
+			.query(Long.class)
+			.single();
+		this.outbox.enqueue(new OutgoingEmail(address, "invitation",
+				Map.of("inviterName", inviterName, "roleLabel", roleLabel(assignment.role()), "scopeLabel",
+						this.scopeLabels.label(assignment), "link", baseUrl + "/invitation/" + token, "expiresOn",
+						LocalDate.ofInstant(expires.toInstant(), this.clock.getZone()))));
+		record(Category.SECURITY, "user.invited", inviterId, "invitation", id, assignment, Map.of(),
+				Map.of("role", assignment.role().name(), "scope", ScopeRef.of(assignment).toString()));
+	}
+
+	/** Adds the assignment unless already held; returns whether it was added. */
+	boolean grant(long userId, RoleAssignment assignment, Long grantedBy) {
+		int added = this.jdbc.sql("""
+				insert into role_assignment (user_id, role, scope_kind, scope_code, granted_by, granted_at)
+				values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+			.params(userId, assignment.role().name(), assignment.scopeKind().name(), assignment.scopeCode(), grantedBy,
+					OffsetDateTime.now(this.clock))
+			.update();
+		if (added == 1) {
+			record(Category.SECURITY, "role.granted", grantedBy, "user", userId, assignment, Map.of(),
+					Map.of("role", assignment.role().name(), "scope", ScopeRef.of(assignment).toString()));
+		}
+		return added == 1;
+	}
+
+	private Optional<Long> userIdByEmail(String normalized) {
+		return this.jdbc.sql("select id from app_user where lower(email) = ?")
+			.param(normalized)
+			.query(Long.class)
+			.optional();
+	}
+
+	private String roleLabel(Role role) {
+		return this.messages.getMessage("role." + role.name(), null, Locale.FRANCE);
+	}
+
+	private void record(Category category, String action, Long actor, String objectType, long objectId,
+			RoleAssignment assignment, Map<String, Object> before, Map<String, Object> after) {
+		AccessPolicy.Location location = this.policy.locate(assignment);
+		this.audit.record(new AuditEvent(category, action, actor, objectType, Long.toString(objectId),
+				(location != null) ? location.departementCode() : null,
+				(location != null) ? location.structureId() : null, before, after));
+	}
+
+	/** An invitation as its link shows it. */
+	record Invitation(long id, String email, String displayName, RoleAssignment assignment, OffsetDateTime expiresAt,
+			boolean used, Long invitedBy) {
+	}
+
+	/** For the bulk form: the assignments of many people at once, all or nothing. */
+	@Transactional
+	List<Outcome> inviteAll(List<BulkInvitations.Line> lines, String baseUrl) {
+		return lines.stream()
+			.map(line -> invite(line.email(), line.displayName(), line.assignment(), baseUrl))
+			.toList();
+	}
+
+}

@@ -1,0 +1,45 @@
+package fr.maillage.account;
+
+import java.util.Optional;
+
+/**
+ * A scope as forms and CSV files write it: {@code NATION}, {@code REGION:76},
+ * {@code DEPARTEMENT:66} or {@code STRUCTURE:1234}.
+ */
+record ScopeRef(ScopeKind kind, String code) {
+
+	static Optional<ScopeRef> parse(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		String value = text.strip().toUpperCase(java.util.Locale.ROOT);
+		if (value.equals("NATION")) {
+			return Optional.of(new ScopeRef(ScopeKind.NATION, null));
+		}
+		int colon = value.indexOf(':');
+		if (colon < 0) {
+			return Optional.empty();
+		}
+		try {
+			ScopeKind kind = ScopeKind.valueOf(value.substring(0, colon));
+			String code = value.substring(colon + 1).strip();
+			if (kind == ScopeKind.NATION || code.isEmpty() || code.length() > 20) {
+				return Optional.empty();
+			}
+			return Optional.of(new ScopeRef(kind, code));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	static ScopeRef of(RoleAssignment assignment) {
+		return new ScopeRef(assignment.scopeKind(), assignment.scopeCode());
+	}
+
+	@Override
+	public String toString() {
+		return (this.kind == ScopeKind.NATION) ? "NATION" : this.kind + ":" + this.code;
+	}
+
+}

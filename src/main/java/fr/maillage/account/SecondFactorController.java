@@ -1,0 +1,138 @@
+package fr.maillage.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import fr.maillage.account.SignInSuccessHandler.PendingSignIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The second factor: the code step of signing in, and setting it up in one's account.
+ */
+@Controller
+class SecondFactorController {
+
+	static final String NEW_SECRET = SecondFactorController.class.getName() + ".secret";
+
+	private final SecondFactor secondFactor;
+
+	private final AccountUserDetailsService accounts;
+
+	private final LoginThrottle throttle;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	SecondFactorController(SecondFactor secondFactor, AccountUserDetailsService accounts, LoginThrottle throttle) {
+		this.secondFactor = secondFactor;
+		this.accounts = accounts;
+		this.throttle = throttle;
+	}
+
+	@GetMapping("/connexion/code")
+	String codeForm(HttpSession session) {
+		return (session.getAttribute(SignInSuccessHandler.PENDING) != null) ? "account/second-factor"
+				: "redirect:/connexion";
+	}
+
+	@PostMapping("/connexion/code")
+	String checkCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		HttpSession session = request.getSession();
+		if (!(session.getAttribute(SignInSuccessHandler.PENDING) instanceof PendingSignIn pending)) {
+			return "redirect:/connexion";
+		}
+		Optional<Duration> wait = this.throttle.refusal(pending.email(), request.getRemoteAddr());
+		if (wait.isPresent()) {
+			model.addAttribute("waitMinutes", Math.max(1, (wait.get().toSeconds() + 59) / 60));
+			return "account/second-factor";
+		}
+		if (!this.secondFactor.verify(pending.userId(), code)) {
+			this.throttle.recordFailure(pending.email(), request.getRemoteAddr());
+			model.addAttribute("wrongCode", true);
+			return "account/second-factor";
+		}
+		AccountPrincipal user = this.accounts.loadById(pending.userId())
+			.filter(AccountPrincipal::isEnabled)
+			.orElse(null);
+		session.removeAttribute(SignInSuccessHandler.PENDING);
+		if (user == null) {
+			return "redirect:/connexion?erreur";
+		}
+		// Fully signed in only now: a new session id, as at any sign-in.
+		request.changeSessionId();
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+		authentication.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		return "redirect:/espace";
+	}
+
+	@GetMapping(SecondFactorEnrolmentFilter.ENROLMENT)
+	String settings(@AuthenticationPrincipal AccountPrincipal user, HttpSession session, Model model) {
+		if (user.secondFactorEnabled()) {
+			model.addAttribute("remaining", this.secondFactor.remainingRecoveryCodes(user.id()));
+			return "account/second-factor-settings";
+		}
+		String secret = (session.getAttribute(NEW_SECRET) instanceof String pendingSecret) ? pendingSecret
+				: Totp.newSecret();
+		session.setAttribute(NEW_SECRET, secret);
+		model.addAttribute("secret", secret.replaceAll("(.{4})", "$1 ").strip());
+		model.addAttribute("otpauth", Totp.otpauthUri(secret, user.getUsername()));
+		model.addAttribute("mustEnrol", user.mustEnrolSecondFactor());
+		return "account/second-factor-setup";
+	}
+
+	@PostMapping(SecondFactorEnrolmentFilter.ENROLMENT)
+	String enable(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "") String code,
+			HttpSession session, Model model) {
+		if (user.secondFactorEnabled() || !(session.getAttribute(NEW_SECRET) instanceof String secret)) {
+			return "redirect:" + SecondFactorEnrolmentFilter.ENROLMENT;
+		}
+		List<String> recoveryCodes = this.secondFactor.enable(user.id(), secret, code);
+		if (recoveryCodes.isEmpty()) {
+			model.addAttribute("wrongCode", true);
+			return settings(user, session, model);
+		}
+		session.removeAttribute(NEW_SECRET);
+		model.addAttribute("recoveryCodes", recoveryCodes);
+		return "account/recovery-codes";
+	}
+
+	@PostMapping(SecondFactorEnrolmentFilter.ENROLMENT + "/codes-de-secours")
+	String newRecoveryCodes(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+		if (!user.secondFactorEnabled()) {
+			return "redirect:" + SecondFactorEnrolmentFilter.ENROLMENT;
+		}
+		model.addAttribute("recoveryCodes", this.secondFactor.newRecoveryCodes(user.id()));
+		return "account/recovery-codes";
+	}
+
+	@PostMapping(SecondFactorEnrolmentFilter.ENROLMENT + "/desactiver")
+	String disable(@AuthenticationPrincipal AccountPrincipal user) {
+		if (user.roles().contains(Role.NATIONAL_ADMIN)) {
+			throw new AccessDeniedException("National administrators must keep their second factor");
+		}
+		this.secondFactor.disable(user.id());
+		return "redirect:" + SecondFactorEnrolmentFilter.ENROLMENT;
+	}
+
+}

@@ -1,0 +1,72 @@
+package fr.maillage.structure;
+
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import fr.maillage.account.StructureDirectory;
+import fr.maillage.shared.security.Scope;
+import fr.maillage.shared.security.Scope.SqlCondition;
+import fr.maillage.shared.security.Unscoped;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads structures. Scoped reads filter with {@link Scope#where}; {@link #locate} is the
+ * explicit unscoped path the account module uses to place a structure on the map of
+ * scopes.
+ */
+@Repository
+class StructureRepository implements StructureApi, StructureDirectory {
+
+	private static final Comparator<String> FRENCH = Collator.getInstance(Locale.FRENCH)::compare;
+
+	private static final String COLUMNS = "select id, name, kind, commune_code, departement_code, region_code from structure";
+
+	private final JdbcClient jdbc;
+
+	StructureRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<Structure> findAll(Scope scope) {
+		SqlCondition inScope = scope.where("scope", "region_code", "departement_code", "id");
+		return this.jdbc.sql(COLUMNS + " where " + inScope.sql())
+			.params(inScope.params())
+			.query(Structure.class)
+			.stream()
+			.sorted(Comparator.comparing(Structure::name, FRENCH))
+			.toList();
+	}
+
+	@Override
+	public Optional<Structure> find(long id, Scope scope) {
+		SqlCondition inScope = scope.where("scope", "region_code", "departement_code", "id");
+		return this.jdbc.sql(COLUMNS + " where id = :id and " + inScope.sql())
+			.param("id", id)
+			.params(inScope.params())
+			.query(Structure.class)
+			.optional();
+	}
+
+	@Override
+	public List<StructureDirectory.Location> within(Scope scope) {
+		return findAll(scope).stream()
+			.map(s -> new StructureDirectory.Location(s.id(), s.name(), s.departementCode(), s.regionCode()))
+			.toList();
+	}
+
+	@Override
+	@Unscoped("locates a structure for the account module's scope checks, which apply the scope themselves")
+	public Optional<StructureDirectory.Location> locate(long structureId) {
+		return this.jdbc.sql("select id, name, departement_code, region_code from structure where id = ?")
+			.param(structureId)
+			.query(StructureDirectory.Location.class)
+			.optional();
+	}
+
+}

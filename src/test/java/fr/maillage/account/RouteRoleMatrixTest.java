@@ -1,0 +1,355 @@
+package fr.maillage.account;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import fr.maillage.support.TestSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * The route × role matrix of {@code shared/design/permissions.md}. Every route the
+ * application serves is listed with the outcome expected for an anonymous visitor and,
+ * for each role, for a person whose scope covers the sample objects (in the
+ * Pyrénées-Orientales, or its first centre social) and for one whose scope does not
+ * (Rhône). A route without an expectation fails the test. Calls change data (they are
+ * real), so this class has its own application context and puts the samples back before
+ * each call.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+		properties = { TestSettings.DATA_DIR, TestSettings.DEMO_SIZE, TestSettings.CLOCK,
+				"maillage.login-throttle.address-max-failures=100000" })
+@AutoConfigureMockMvc
+class RouteRoleMatrixTest {
+
+	/** What a call may end in. */
+	enum Outcome {
+
+		/** Served: 2xx, or a redirect elsewhere than the sign-in page. */
+		OK,
+		/** Sent to the sign-in page. */
+		SIGN_IN,
+		/** 403: visible, but not this person's to do. */
+		FORBIDDEN,
+		/** 404: out of scope, its existence not confirmed; or no such object. */
+		NOT_FOUND
+
+	}
+
+	/**
+	 * A person of each role whose scope covers the samples, and one whose scope does not.
+	 */
+	static final Map<Role, String> IN_SCOPE = new EnumMap<>(Map.of(Role.NATIONAL_ADMIN, "admin@maillage.example",
+			Role.CAF_ADVISOR, "conseillere.caf66@maillage.example", Role.FEDERATION, "federation66@maillage.example",
+			Role.REVIEWER, "correspondant66@maillage.example", Role.STRUCTURE_MANAGER,
+			"direction.cs66@maillage.example", Role.STRUCTURE_STAFF, "equipe.cs66@maillage.example"));
+
+	static final Map<Role, String> OUT_OF_SCOPE = new EnumMap<>(Map.of(Role.NATIONAL_ADMIN, "admin2@maillage.example",
+			Role.CAF_ADVISOR, "conseiller.caf69@maillage.example", Role.FEDERATION, "federation69@maillage.example",
+			Role.REVIEWER, "correspondant69@maillage.example", Role.STRUCTURE_MANAGER,
+			"direction.cs69@maillage.example", Role.STRUCTURE_STAFF, "equipe.cs69@maillage.example"));
+
+	/**
+	 * The person the people-management routes act on: staff of the first centre social of
+	 * 66.
+	 */
+	static final String SAMPLE_PERSON = "equipe.cs66@maillage.example";
+
+	static final List<Expectation> MATRIX = new ArrayList<>();
+
+	static {
+		Outcome ok = Outcome.OK;
+		Outcome signIn = Outcome.SIGN_IN;
+		Outcome forbidden = Outcome.FORBIDDEN;
+		Outcome notFound = Outcome.NOT_FOUND;
+		for (String page : List.of("GET /", "GET /mentions-legales", "GET /donnees-personnelles", "GET /accessibilite",
+				"GET /connexion", "GET /api/v1/territories/regions", "GET /api/v1/territories/departements",
+				"GET /api/v1/territories/departements/{code}", "GET /api/v1/territories/communes")) {
+			expect(page).anonymous(ok).everyone(ok, ok);
+		}
+		for (String invitationRoute : List.of("GET /invitation/{token}", "POST /invitation/{token}",
+				"POST /invitation/{token}/renouveler")) {
+			// The sample token matches no invitation.
+			expect(invitationRoute).anonymous(notFound).everyone(notFound, notFound);
+		}
+		expect("GET /espace").anonymous(signIn).everyone(ok, ok);
+		// The code step of signing in needs a password just checked; without one, back to
+		// sign-in.
+		expect("GET /connexion/code").anonymous(signIn).everyone(signIn, signIn);
+		expect("POST /connexion/code").anonymous(signIn).everyone(signIn, signIn);
+		for (String resetRoute : List.of("GET /mot-de-passe-oublie", "POST /mot-de-passe-oublie",
+				"GET /mot-de-passe/{token}", "POST /mot-de-passe/{token}")) {
+			expect(resetRoute).anonymous(ok).everyone(ok, ok);
+		}
+		for (String own : List.of("GET /compte", "POST /compte", "GET /compte/mot-de-passe",
+				"POST /compte/mot-de-passe", "GET /compte/donnees", "POST /compte/effacement",
+				"GET /compte/double-authentification", "POST /compte/double-authentification",
+				"POST /compte/double-authentification/codes-de-secours")) {
+			expect(own).anonymous(signIn).everyone(ok, ok);
+		}
+		expect("POST /compte/double-authentification/desactiver").anonymous(signIn)
+			.everyone(ok, ok)
+			.role(Role.NATIONAL_ADMIN, forbidden, forbidden);
+		expect("GET /admin/effacements").anonymous(signIn)
+			.everyone(forbidden, forbidden)
+			.role(Role.NATIONAL_ADMIN, ok, ok);
+		// The sample request does not exist: a national administrator is told so.
+		expect("POST /admin/effacements/{erasureId}/confirmer").anonymous(signIn)
+			.everyone(forbidden, forbidden)
+			.role(Role.NATIONAL_ADMIN, notFound, notFound);
+		// Listing and the invitation forms: the managers of the table, each seeing their
+		// own scope.
+		for (String managerPage : List.of("GET /personnes", "GET /personnes/inviter", "GET /personnes/inviter-en-masse",
+				"POST /personnes/inviter-en-masse", "POST /personnes/inviter-en-masse/envoyer")) {
+			expect(managerPage).anonymous(signIn)
+				.role(Role.NATIONAL_ADMIN, ok, ok)
+				.role(Role.CAF_ADVISOR, ok, ok)
+				.role(Role.FEDERATION, ok, ok)
+				.role(Role.REVIEWER, forbidden, forbidden)
+				.role(Role.STRUCTURE_MANAGER, ok, ok)
+				.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
+		}
+		expect("GET /personnes/{id}").anonymous(signIn)
+			.role(Role.NATIONAL_ADMIN, ok, ok)
+			.role(Role.CAF_ADVISOR, ok, notFound)
+			.role(Role.FEDERATION, ok, notFound)
+			.role(Role.REVIEWER, forbidden, forbidden)
+			.role(Role.STRUCTURE_MANAGER, ok, notFound)
+			.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
+		// Inviting staff to the sample centre: a federation may only grant FEDERATION.
+		expect("POST /personnes/inviter").anonymous(signIn)
+			.role(Role.NATIONAL_ADMIN, ok, ok)
+			.role(Role.CAF_ADVISOR, ok, forbidden)
+			.role(Role.FEDERATION, forbidden, forbidden)
+			.role(Role.REVIEWER, forbidden, forbidden)
+			.role(Role.STRUCTURE_MANAGER, ok, forbidden)
+			.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
+		for (String change : List.of("POST /personnes/{id}/roles/{assignmentId}/retirer",
+				"POST /personnes/{id}/desactiver", "POST /personnes/{id}/reactiver")) {
+			expect(change).anonymous(signIn)
+				.role(Role.NATIONAL_ADMIN, ok, ok)
+				.role(Role.CAF_ADVISOR, ok, notFound)
+				.role(Role.FEDERATION, forbidden, notFound)
+				.role(Role.REVIEWER, forbidden, forbidden)
+				.role(Role.STRUCTURE_MANAGER, ok, notFound)
+				.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
+		}
+	}
+
+	/**
+	 * Spring's own error endpoint serves every method; it only renders the error page.
+	 */
+	static final Set<String> FRAMEWORK_ROUTES = Set.of("/error");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AccountUserDetailsService accounts;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping controllers;
+
+	private long samplePersonId;
+
+	private String sampleStructureId;
+
+	@BeforeEach
+	void locateSamples() {
+		this.samplePersonId = this.jdbc.sql("select id from app_user where email = ?")
+			.param(SAMPLE_PERSON)
+			.query(Long.class)
+			.single();
+		this.sampleStructureId = this.jdbc
+			.sql("select scope_code from role_assignment where user_id = ? and role = 'STRUCTURE_STAFF'")
+			.param(this.samplePersonId)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void everyRouteHasAnExpectationForEveryRoleAndNoExpectationIsStale() {
+		Set<String> served = new TreeSet<>();
+		this.controllers.getHandlerMethods().keySet().forEach(mapping -> {
+			Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
+			for (String path : mapping.getPatternValues()) {
+				if (FRAMEWORK_ROUTES.contains(path)) {
+					continue;
+				}
+				assertThat(methods).as("route %s must name its HTTP method", path).isNotEmpty();
+				methods.forEach(method -> served.add(method.name() + " " + path));
+			}
+		});
+		assertThat(MATRIX).allSatisfy(
+				expectation -> assertThat(expectation.byRole).as(expectation.route).containsOnlyKeys(Role.values()));
+		assertThat(served).containsExactlyInAnyOrderElementsOf(MATRIX.stream().map(e -> e.route).toList());
+	}
+
+	@Test
+	void everyRouteAnswersEachRoleAndScopeAsThePermissionsTableSays() throws Exception {
+		List<String> mismatches = new ArrayList<>();
+		for (Expectation expectation : MATRIX) {
+			check(expectation, "anonymous", null, expectation.anonymous, mismatches);
+			for (Role role : Role.values()) {
+				check(expectation, role + " in scope", IN_SCOPE.get(role), expectation.byRole.get(role)[0], mismatches);
+				check(expectation, role + " out of scope", OUT_OF_SCOPE.get(role), expectation.byRole.get(role)[1],
+						mismatches);
+			}
+		}
+		assertThat(mismatches).isEmpty();
+	}
+
+	private void check(Expectation expectation, String who, String email, Outcome expected, List<String> mismatches)
+			throws Exception {
+		restoreSamples();
+		MvcResult result = this.mvc.perform(call(expectation.route, email)).andReturn();
+		Outcome actual = outcomeOf(result);
+		if (actual != expected) {
+			mismatches.add("%s as %s: expected %s, got %s (%d)".formatted(expectation.route, who, expected, actual,
+					result.getResponse().getStatus()));
+		}
+	}
+
+	/**
+	 * Calls change the samples: put them back (account enabled, its staff role present).
+	 */
+	private void restoreSamples() {
+		this.jdbc.sql("update app_user set enabled = true where id = ?").param(this.samplePersonId).update();
+		this.jdbc.sql("""
+				insert into role_assignment (user_id, role, scope_kind, scope_code, granted_at)
+				values (?, 'STRUCTURE_STAFF', 'STRUCTURE', ?, now()) on conflict do nothing""")
+			.params(this.samplePersonId, this.sampleStructureId)
+			.update();
+	}
+
+	private MockHttpServletRequestBuilder call(String route, String email) {
+		String[] parts = route.split(" ", 2);
+		Map<String, String> samples = new LinkedHashMap<>();
+		samples.put("{code}", "66");
+		samples.put("{token}", "no-such-invitation-token");
+		samples.put("{erasureId}", "0");
+		samples.put("{id}", Long.toString(this.samplePersonId));
+		samples.put("{assignmentId}", Long.toString(sampleAssignmentId()));
+		String path = parts[1];
+		for (Map.Entry<String, String> sample : samples.entrySet()) {
+			path = path.replace(sample.getKey(), sample.getValue());
+		}
+		MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
+		FORM_SAMPLES.getOrDefault(parts[1], ignored -> Map.of()).apply(this.sampleStructureId).forEach(builder::param);
+		if (email != null) {
+			builder.with(user(this.accounts.loadUserByUsername(email)));
+		}
+		return builder;
+	}
+
+	private long sampleAssignmentId() {
+		return this.jdbc.sql("select id from role_assignment where user_id = ? and role = 'STRUCTURE_STAFF'")
+			.param(this.samplePersonId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
+	/** Form fields some routes need, given the sample structure id. */
+	static final Map<String, Function<String, Map<String, String>>> FORM_SAMPLES = Map.of(
+			"/api/v1/territories/communes", structure -> Map.of("departement", "66"), "/personnes/inviter",
+			structure -> Map.of("email", "matrice@maillage.example", "displayName", "Personne de la matrice", "role",
+					"STRUCTURE_STAFF", "scope", "STRUCTURE:" + structure),
+			"/personnes/inviter-en-masse",
+			structure -> Map.of("contenu",
+					"email;nom;role;territoire\nmatrice@maillage.example;Matrice;STRUCTURE_STAFF;STRUCTURE:"
+							+ structure),
+			"/personnes/inviter-en-masse/envoyer",
+			structure -> Map.of("contenu",
+					"email;nom;role;territoire\nmatrice@maillage.example;Matrice;STRUCTURE_STAFF;STRUCTURE:"
+							+ structure),
+			"/invitation/{token}", structure -> Map.of("displayName", "X", "password", "Jardin-partagé-2026",
+					"confirmation", "Jardin-partagé-2026"),
+			"/compte", structure -> Map.of("displayName", "Nom inchangé"));
+
+	private static Outcome outcomeOf(MvcResult result) {
+		int status = result.getResponse().getStatus();
+		String location = result.getResponse().getRedirectedUrl();
+		if (status == 403) {
+			return Outcome.FORBIDDEN;
+		}
+		if (status == 404) {
+			return Outcome.NOT_FOUND;
+		}
+		if (location != null && location.endsWith("/connexion")) {
+			return Outcome.SIGN_IN;
+		}
+		return (status < 400) ? Outcome.OK : null;
+	}
+
+	static Expectation expect(String route) {
+		Expectation expectation = new Expectation(route);
+		MATRIX.add(expectation);
+		return expectation;
+	}
+
+	/** The expected outcomes of one route. */
+	static final class Expectation {
+
+		final String route;
+
+		Outcome anonymous;
+
+		final Map<Role, Outcome[]> byRole = new EnumMap<>(Role.class);
+
+		Expectation(String route) {
+			this.route = route;
+		}
+
+		Expectation anonymous(Outcome outcome) {
+			this.anonymous = outcome;
+			return this;
+		}
+
+		Expectation role(Role role, Outcome inScope, Outcome outOfScope) {
+			this.byRole.put(role, new Outcome[] { inScope, outOfScope });
+			return this;
+		}
+
+		Expectation everyone(Outcome inScope, Outcome outOfScope) {
+			for (Role role : Role.values()) {
+				role(role, inScope, outOfScope);
+			}
+			return this;
+		}
+
+		@Override
+		public String toString() {
+			return this.route;
+		}
+
+	}
+
+}
