@@ -1,5 +1,6 @@
 package fr.maillage.account;
 
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,12 +31,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 class RouteAccessTest {
 
-	enum Access {
+	/**
+	 * Who may call a route. Anonymous visitors of a route that needs sign-in are sent to
+	 * the sign-in page; signed-in people without one of its roles get 403.
+	 *
+	 * @param signInRequired whether anonymous visitors are sent to sign in
+	 * @param roles the roles that may call it once signed in
+	 */
+	record Access(boolean signInRequired, Set<Role> roles) {
 
 		/** Anyone, without signing in. */
-		PUBLIC,
-		/** Any signed-in person; anonymous visitors are sent to the sign-in page. */
-		SIGNED_IN
+		static final Access PUBLIC = new Access(false, EnumSet.allOf(Role.class));
+
+		/** Any signed-in person. */
+		static final Access SIGNED_IN = new Access(true, EnumSet.allOf(Role.class));
+
+		/** Only people holding one of these roles. */
+		static Access roles(Role... roles) {
+			return new Access(true, Set.of(roles));
+		}
 
 	}
 
@@ -46,7 +60,8 @@ class RouteAccessTest {
 			Map.entry("GET /espace", Access.SIGNED_IN), Map.entry("GET /api/v1/territories/regions", Access.PUBLIC),
 			Map.entry("GET /api/v1/territories/departements", Access.PUBLIC),
 			Map.entry("GET /api/v1/territories/departements/{code}", Access.PUBLIC),
-			Map.entry("GET /api/v1/territories/communes", Access.PUBLIC));
+			Map.entry("GET /api/v1/territories/communes", Access.PUBLIC),
+			Map.entry("GET /journal", Access.roles(Role.NATIONAL_ADMIN, Role.CAF_ADVISOR, Role.STRUCTURE_MANAGER)));
 
 	static final Map<String, String> SAMPLE_VALUES = Map.of("{code}", "66");
 
@@ -86,7 +101,7 @@ class RouteAccessTest {
 			MvcResult result = call(route.getKey(), false);
 			int status = result.getResponse().getStatus();
 			String location = result.getResponse().getRedirectedUrl();
-			if (route.getValue() == Access.PUBLIC) {
+			if (!route.getValue().signInRequired()) {
 				assertThat(status).as(route.getKey()).isNotIn(401, 403);
 				assertThat(location).as(route.getKey()).isNull();
 			}
@@ -97,11 +112,16 @@ class RouteAccessTest {
 	}
 
 	@Test
-	void everyRoleReachesTheRoutesOfSignedInPeople() throws Exception {
+	void eachRoleReachesTheRoutesItHoldsAndIsRefusedTheOthers() throws Exception {
 		for (Role role : Role.values()) {
 			for (Map.Entry<String, Access> route : ROUTES.entrySet()) {
 				MvcResult result = call(route.getKey(), true, role);
-				assertThat(result.getResponse().getStatus()).as(role + " " + route.getKey()).isLessThan(400);
+				if (route.getValue().roles().contains(role)) {
+					assertThat(result.getResponse().getStatus()).as(role + " " + route.getKey()).isLessThan(400);
+				}
+				else {
+					assertThat(result.getResponse().getStatus()).as(role + " " + route.getKey()).isEqualTo(403);
+				}
 			}
 		}
 	}
