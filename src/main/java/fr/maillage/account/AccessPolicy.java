@@ -1,9 +1,12 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.ScopeKind;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.maillage.shared.security.AccessScopes;
 import fr.maillage.shared.security.Scope;
 import fr.maillage.territory.TerritoryApi;
 
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
  * validation of one's own structure). Every scoped query gets its {@link Scope} here.
  */
 @Component
-public class AccessPolicy {
+public class AccessPolicy implements AccessScopes {
 
 	private final StructureDirectory structures;
 

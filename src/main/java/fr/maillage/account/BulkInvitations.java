@@ -1,5 +1,6 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Role;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;

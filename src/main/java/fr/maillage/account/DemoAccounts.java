@@ -1,5 +1,7 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Role;
+import fr.maillage.shared.security.ScopeKind;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

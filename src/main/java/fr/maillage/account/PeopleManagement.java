@@ -1,5 +1,7 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
 import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.util.List;

@@ -1,5 +1,7 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,6 +32,7 @@ class PersonalSpaceController {
 		model.addAttribute("heldRoles", roles);
 		model.addAttribute("mayManageUsers", !AccessPolicy.scopeFor(user, Permission.MANAGE_USERS).isEmpty());
 		model.addAttribute("mayConfirmErasure", !AccessPolicy.scopeFor(user, Permission.CONFIRM_ERASURE).isEmpty());
+		model.addAttribute("journalAllowed", !AccessPolicy.scopeFor(user, Permission.READ_AUDIT).isEmpty());
 		return "account/space";
 	}
 

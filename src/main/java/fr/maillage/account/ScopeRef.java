@@ -1,5 +1,6 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.ScopeKind;
 import java.util.Optional;
 
 /**

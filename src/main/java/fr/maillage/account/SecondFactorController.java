@@ -1,5 +1,6 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

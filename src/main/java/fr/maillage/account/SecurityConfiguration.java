@@ -1,18 +1,26 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
 import java.util.List;
+import java.util.Map;
 
+import fr.maillage.account.ThrottledAuthenticationProvider.LoginThrottledException;
 import fr.maillage.shared.security.RouteAccess;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,10 +50,23 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, AuthenticationEventPublisher events) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		// A manager built by hand publishes nothing unless told to; SignInAudit listens.
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+	@Bean
+	DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+		DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+		// Spring knows no event for our refusal: a throttled name or address is a
+		// temporary lock.
+		publisher.setAdditionalExceptionMappings(
+				Map.of(LoginThrottledException.class, AuthenticationFailureLockedEvent.class));
+		return publisher;
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package fr.maillage.audit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One thing that happened.
@@ -30,8 +33,15 @@ public record AuditEvent(Category category, String action, Long actorUserId, Str
 	}
 
 	public AuditEvent {
-		before = (before != null) ? Map.copyOf(before) : Map.of();
-		after = (after != null) ? Map.copyOf(after) : Map.of();
+		Objects.requireNonNull(category, "category");
+		Objects.requireNonNull(action, "action");
+		before = frozen(before);
+		after = frozen(after);
+	}
+
+	// Not Map.copyOf: a field that was or becomes empty is recorded as null.
+	private static Map<String, Object> frozen(Map<String, Object> fields) {
+		return (fields != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(fields)) : Map.of();
 	}
 
 }

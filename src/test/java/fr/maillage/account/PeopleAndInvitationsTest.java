@@ -1,5 +1,7 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Role;
+import fr.maillage.shared.security.ScopeKind;
 import java.nio.charset.Charset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

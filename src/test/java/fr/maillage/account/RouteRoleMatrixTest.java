@@ -1,5 +1,6 @@
 package fr.maillage.account;
 
+import fr.maillage.shared.security.Role;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -5,12 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import fr.maillage.support.MaillageIntegrationTest;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -45,17 +45,16 @@ class SignInTest {
 
 	@Test
 	void signsInADemoAccountAndLandsOnItsPersonalSpace() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		String anonymousSessionId = session.getId();
+		Cookie anonymousSession = sessionCookie(this.mvc.perform(get("/connexion")).andReturn());
 		MvcResult result = this.mvc
-			.perform(signIn("conseillere.caf66@maillage.example", DemoAccounts.PASSWORD).session(session))
+			.perform(signIn("conseillere.caf66@maillage.example", DemoAccounts.PASSWORD).cookie(anonymousSession))
 			.andExpect(redirectedUrl("/espace"))
 			.andReturn();
-		MockHttpSession signedIn = (MockHttpSession) result.getRequest().getSession();
+		Cookie signedIn = sessionCookie(result);
 		// Session fixation: the session id changes when the person signs in.
-		assertThat(signedIn.getId()).isNotEqualTo(anonymousSessionId);
+		assertThat(signedIn.getValue()).isNotEqualTo(anonymousSession.getValue());
 
-		this.mvc.perform(get("/espace").session(signedIn))
+		this.mvc.perform(get("/espace").cookie(signedIn))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Bonjour Inès Roca")))
 			.andExpect(content().string(containsString("Conseillère ou conseiller Caf")));
@@ -74,10 +73,10 @@ class SignInTest {
 
 	@Test
 	void saysTheSameThingForAWrongPasswordAndAnUnknownAddressAndKeepsTheTypedAddress() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(signIn("admin@maillage.example", "wrong").session(session))
-			.andExpect(redirectedUrl("/connexion?erreur"));
-		this.mvc.perform(get("/connexion").param("erreur", "").session(session))
+		MvcResult failure = this.mvc.perform(signIn("admin@maillage.example", "wrong"))
+			.andExpect(redirectedUrl("/connexion?erreur"))
+			.andReturn();
+		this.mvc.perform(get("/connexion").param("erreur", "").cookie(sessionCookie(failure)))
 			.andExpect(content().string(containsString("Adresse e-mail ou mot de passe incorrect")))
 			.andExpect(content().string(containsString("value=\"admin@maillage.example\"")));
 
@@ -173,8 +172,8 @@ class SignInTest {
 	@Test
 	void signsOutAndSaysSo() throws Exception {
 		MvcResult result = this.mvc.perform(signIn("admin@maillage.example", DemoAccounts.PASSWORD)).andReturn();
-		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
-		this.mvc.perform(post("/deconnexion").session(session).with(csrf())).andExpect(redirectedUrl("/?deconnecte"));
+		this.mvc.perform(post("/deconnexion").cookie(sessionCookie(result)).with(csrf()))
+			.andExpect(redirectedUrl("/?deconnecte"));
 		this.mvc.perform(get("/").param("deconnecte", ""))
 			.andExpect(content().string(containsString("Vous êtes déconnecté·e")));
 	}
@@ -187,6 +186,16 @@ class SignInTest {
 			.params(email, this.passwordEncoder.encode(password))
 			.update();
 		return email;
+	}
+
+	/**
+	 * The session as the browser holds it: Spring Session's cookie (ADR 11), since the
+	 * servlet container's own session object is not where the session lives.
+	 */
+	static Cookie sessionCookie(MvcResult result) {
+		Cookie cookie = result.getResponse().getCookie("SESSION");
+		assertThat(cookie).as("session cookie").isNotNull();
+		return cookie;
 	}
 
 	private static MockHttpServletRequestBuilder signIn(String email, String password) {

@@ -11,7 +11,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import fr.maillage.account.DemoAccountFixtures;
 import fr.maillage.account.DemoAccountFixtures.DemoAccount;
-import fr.maillage.account.Role;
+import fr.maillage.shared.security.Role;
 import fr.maillage.account.Totp;
 import fr.maillage.support.MaillageIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -24,11 +24,24 @@ public final class HttpSession {
 	private final HttpClient client;
 
 	public HttpSession(int port) {
+		this(port,
+				HttpClient.newBuilder()
+					.cookieHandler(new CookieManager())
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.build());
+	}
+
+	private HttpSession(int port, HttpClient client) {
 		this.baseUrl = "http://localhost:" + port;
-		this.client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.client = client;
+	}
+
+	/**
+	 * The same visitor, with the same cookies, sent to another application instance on
+	 * this machine, as a load balancer would.
+	 */
+	public HttpSession onPort(int port) {
+		return new HttpSession(port, this.client);
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -41,12 +54,27 @@ public final class HttpSession {
 	 * Signs in through the real form, CSRF token included; returns the redirect target.
 	 */
 	public String signIn(String email, String password) throws IOException, InterruptedException {
-		Matcher token = CSRF.matcher(get("/connexion").body());
+		return post("/connexion", "email=" + encode(email) + "&motDePasse=" + encode(password) + "&_csrf="
+				+ encode(csrfToken("/connexion")));
+	}
+
+	/**
+	 * Signs out through the form of the page header; returns the redirect target.
+	 */
+	public String signOut() throws IOException, InterruptedException {
+		return post("/deconnexion", "_csrf=" + encode(csrfToken("/espace")));
+	}
+
+	private String csrfToken(String page) throws IOException, InterruptedException {
+		Matcher token = CSRF.matcher(get(page).body());
 		if (!token.find()) {
-			throw new IllegalStateException("No CSRF token on the sign-in page");
+			throw new IllegalStateException("No CSRF token on " + page);
 		}
-		String form = "email=" + encode(email) + "&motDePasse=" + encode(password) + "&_csrf=" + encode(token.group(1));
-		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/connexion"))
+		return token.group(1);
+	}
+
+	private String post(String path, String form) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());

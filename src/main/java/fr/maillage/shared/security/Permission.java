@@ -1,14 +1,14 @@
-package fr.maillage.account;
+package fr.maillage.shared.security;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-import static fr.maillage.account.Role.CAF_ADVISOR;
-import static fr.maillage.account.Role.FEDERATION;
-import static fr.maillage.account.Role.NATIONAL_ADMIN;
-import static fr.maillage.account.Role.REVIEWER;
-import static fr.maillage.account.Role.STRUCTURE_MANAGER;
-import static fr.maillage.account.Role.STRUCTURE_STAFF;
+import static fr.maillage.shared.security.Role.CAF_ADVISOR;
+import static fr.maillage.shared.security.Role.FEDERATION;
+import static fr.maillage.shared.security.Role.NATIONAL_ADMIN;
+import static fr.maillage.shared.security.Role.REVIEWER;
+import static fr.maillage.shared.security.Role.STRUCTURE_MANAGER;
+import static fr.maillage.shared.security.Role.STRUCTURE_STAFF;
 
 /**
  * The actions of {@code shared/design/permissions.md}, each with the roles that grant it.

@@ -1,4 +1,4 @@
-package fr.maillage.account;
+package fr.maillage.shared.security;
 
 /** What a role is held on. */
 public enum ScopeKind {

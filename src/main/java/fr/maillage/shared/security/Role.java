@@ -1,4 +1,4 @@
-package fr.maillage.account;
+package fr.maillage.shared.security;
 
 import java.util.EnumSet;
 import java.util.Set;
