@@ -4,7 +4,6 @@ import fr.maillage.shared.security.Role;
 import fr.maillage.shared.security.ScopeKind;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -183,7 +182,7 @@ class Invitations {
 		this.outbox.enqueue(new OutgoingEmail(address, "invitation",
 				Map.of("inviterName", inviterName, "roleLabel", roleLabel(assignment.role()), "scopeLabel",
 						this.scopeLabels.label(assignment), "link", baseUrl + "/invitation/" + token, "expiresOn",
-						LocalDate.ofInstant(expires.toInstant(), this.clock.getZone()))));
+						expires.toInstant().atZone(this.clock.getZone()))));
 		record(Category.SECURITY, "user.invited", inviterId, "invitation", id, assignment, Map.of(),
 				Map.of("role", assignment.role().name(), "scope", ScopeRef.of(assignment).toString()));
 	}

@@ -2,7 +2,6 @@ package fr.maillage.account;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +69,8 @@ class PasswordResets {
 		}
 		String token = create(userId.get(), VALIDITY);
 		this.outbox.enqueue(new OutgoingEmail(Emails.normalize(email), "password-reset",
-				Map.of("link", baseUrl + "/mot-de-passe/" + token, "expiresOn", LocalDate.now(this.clock),
-						"validityHours", VALIDITY.toHours())));
+				Map.of("link", baseUrl + "/mot-de-passe/" + token, "expiresOn",
+						this.clock.instant().plus(VALIDITY).atZone(this.clock.getZone()))));
 		record(userId.get(), "password.reset-requested");
 	}
 
