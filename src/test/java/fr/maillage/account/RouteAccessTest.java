@@ -1,11 +1,16 @@
 package fr.maillage.account;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import fr.maillage.notification.EmailOutbox;
+import fr.maillage.notification.OutgoingEmail;
 import fr.maillage.support.MaillageIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +19,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +41,12 @@ class RouteAccessTest {
 		/** Anyone, without signing in. */
 		PUBLIC,
 		/** Any signed-in person; anonymous visitors are sent to the sign-in page. */
-		SIGNED_IN
+		SIGNED_IN,
+		/**
+		 * The national administration only: anonymous visitors are sent to the sign-in
+		 * page, other roles refused (403).
+		 */
+		NATIONAL_ADMIN_ONLY
 
 	}
 
@@ -46,8 +57,12 @@ class RouteAccessTest {
 			Map.entry("GET /espace", Access.SIGNED_IN), Map.entry("GET /api/v1/territories/regions", Access.PUBLIC),
 			Map.entry("GET /api/v1/territories/departements", Access.PUBLIC),
 			Map.entry("GET /api/v1/territories/departements/{code}", Access.PUBLIC),
-			Map.entry("GET /api/v1/territories/communes", Access.PUBLIC));
+			Map.entry("GET /api/v1/territories/communes", Access.PUBLIC),
+			Map.entry("GET /admin/courriels", Access.NATIONAL_ADMIN_ONLY),
+			Map.entry("GET /admin/courriels/{id}", Access.NATIONAL_ADMIN_ONLY),
+			Map.entry("GET /admin/courriels/{id}/html", Access.NATIONAL_ADMIN_ONLY));
 
+	/** Path variables get these values; {@code {id}} is that of {@link #sampleEmail}. */
 	static final Map<String, String> SAMPLE_VALUES = Map.of("{code}", "66");
 
 	/**
@@ -61,6 +76,24 @@ class RouteAccessTest {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping controllers;
+
+	@Autowired
+	EmailOutbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	/**
+	 * An e-mail of the outbox, so that its pages answer 200 to those allowed to read it.
+	 */
+	long sampleEmail;
+
+	@BeforeEach
+	void queueAnEmail() {
+		this.sampleEmail = this.transactions
+			.execute(transaction -> this.outbox.enqueue(OutgoingEmail.passwordReset("routes@maillage.example",
+					URI.create("https://maillage.example/mot-de-passe/x"), Instant.EPOCH)));
+	}
 
 	@Test
 	void everyControllerRouteHasADeclaredAccessRule() {
@@ -97,11 +130,16 @@ class RouteAccessTest {
 	}
 
 	@Test
-	void everyRoleReachesTheRoutesOfSignedInPeople() throws Exception {
+	void eachRoleReachesTheRoutesItIsAllowedAndIsRefusedTheOthers() throws Exception {
 		for (Role role : Role.values()) {
 			for (Map.Entry<String, Access> route : ROUTES.entrySet()) {
-				MvcResult result = call(route.getKey(), true, role);
-				assertThat(result.getResponse().getStatus()).as(role + " " + route.getKey()).isLessThan(400);
+				int status = call(route.getKey(), true, role).getResponse().getStatus();
+				if (route.getValue() == Access.NATIONAL_ADMIN_ONLY && role != Role.NATIONAL_ADMIN) {
+					assertThat(status).as(role + " " + route.getKey()).isEqualTo(403);
+				}
+				else {
+					assertThat(status).as(role + " " + route.getKey()).isLessThan(400);
+				}
 			}
 		}
 	}
@@ -112,6 +150,7 @@ class RouteAccessTest {
 		for (Map.Entry<String, String> sample : SAMPLE_VALUES.entrySet()) {
 			path = path.replace(sample.getKey(), sample.getValue());
 		}
+		path = path.replace("{id}", String.valueOf(this.sampleEmail));
 		var builder = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
 		if (path.equals("/api/v1/territories/communes")) {
 			builder.param("departement", "66");

@@ -62,6 +62,22 @@ class SignInTest {
 	}
 
 	@Test
+	void theNationalAdministrationFindsTheOutboxFromItsPersonalSpaceAndNobodyElse() throws Exception {
+		this.mvc.perform(get("/espace").session(signedIn("admin@maillage.example")))
+			.andExpect(content().string(containsString("href=\"/admin/courriels\"")));
+		this.mvc.perform(get("/espace").session(signedIn("conseillere.caf66@maillage.example")))
+			.andExpect(content().string(not(containsString("/admin/courriels"))));
+	}
+
+	private MockHttpSession signedIn(String email) throws Exception {
+		return (MockHttpSession) this.mvc.perform(signIn(email, DemoAccounts.PASSWORD))
+			.andExpect(redirectedUrl("/espace"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+	}
+
+	@Test
 	void acceptsTheAddressInAnyCase() throws Exception {
 		this.mvc.perform(signIn("  Admin@Maillage.EXAMPLE ", DemoAccounts.PASSWORD))
 			.andExpect(redirectedUrl("/espace"));
