@@ -11,6 +11,8 @@ public interface EmailOutbox {
 	 * and {@code .html}, subject {@code mail.<template>.subject} in the message bundle)
 	 * and stores it for the sender. Must be called inside a transaction.
 	 * @return the id of the outbox row
+	 * @throws IllegalStateException if no transaction is active
+	 * @throws IllegalArgumentException if {@code to} is not an e-mail address
 	 */
 	long enqueue(OutgoingEmail email);
 

@@ -114,6 +114,19 @@ class RouteRoleMatrixTest {
 		expect("POST /compte/double-authentification/desactiver").anonymous(signIn)
 			.everyone(ok, ok)
 			.role(Role.NATIONAL_ADMIN, forbidden, forbidden);
+		for (String outbox : List.of("GET /admin/courriels", "GET /admin/courriels/{id}",
+				"GET /admin/courriels/{id}/html")) {
+			// The sample e-mail does not exist: a national administrator is told so.
+			expect(outbox).anonymous(signIn)
+				.everyone(forbidden, forbidden)
+				.role(Role.NATIONAL_ADMIN, outbox.endsWith("courriels") ? ok : notFound,
+						outbox.endsWith("courriels") ? ok : notFound);
+		}
+		expect("GET /journal").anonymous(signIn)
+			.everyone(forbidden, forbidden)
+			.role(Role.NATIONAL_ADMIN, ok, ok)
+			.role(Role.CAF_ADVISOR, ok, ok)
+			.role(Role.STRUCTURE_MANAGER, ok, ok);
 		expect("GET /admin/effacements").anonymous(signIn)
 			.everyone(forbidden, forbidden)
 			.role(Role.NATIONAL_ADMIN, ok, ok);
@@ -256,7 +269,10 @@ class RouteRoleMatrixTest {
 		samples.put("{code}", "66");
 		samples.put("{token}", "no-such-invitation-token");
 		samples.put("{erasureId}", "0");
-		samples.put("{id}", Long.toString(this.samplePersonId));
+
+		// {id} names a person, except in the outbox, where the sample e-mail does not
+		// exist.
+		samples.put("{id}", parts[1].startsWith("/admin/courriels/") ? "0" : Long.toString(this.samplePersonId));
 		samples.put("{assignmentId}", Long.toString(sampleAssignmentId()));
 		String path = parts[1];
 		for (Map.Entry<String, String> sample : samples.entrySet()) {

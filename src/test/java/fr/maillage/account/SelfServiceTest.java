@@ -5,13 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
 import fr.maillage.support.MaillageIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -57,32 +58,27 @@ class SelfServiceTest {
 	void aNationalAdministratorNeedsTheCodeOfTheirApplicationAndCannotReplayIt() throws Exception {
 		String admin = "admin2@maillage.example";
 		this.jdbc.sql("update app_user set totp_last_step = null where email = ?").param(admin).update();
-		MockHttpSession session = new MockHttpSession();
-		this.mvc
-			.perform(post("/connexion").session(session)
-				.with(csrf())
-				.param("email", admin)
-				.param("motDePasse", DemoAccounts.PASSWORD))
-			.andExpect(redirectedUrl("/connexion/code"));
-		// Password alone does not sign in.
-		this.mvc.perform(get("/espace").session(session)).andExpect(redirectedUrl("/connexion"));
+		Cookie session = SignInTest.sessionCookie(this.mvc
+			.perform(post("/connexion").with(csrf()).param("email", admin).param("motDePasse", DemoAccounts.PASSWORD))
+			.andExpect(redirectedUrl("/connexion/code"))
+			.andReturn());
+		// The password alone does not sign in.
+		this.mvc.perform(get("/espace").cookie(session)).andExpect(redirectedUrl("/connexion"));
 
-		this.mvc.perform(post("/connexion/code").session(session).with(csrf()).param("code", "000000"))
+		this.mvc.perform(post("/connexion/code").cookie(session).with(csrf()).param("code", "000000"))
 			.andExpect(content().string(containsString("Ce code n’est pas valide")));
 		String code = Totp.code(DemoAccountFixtures.totpSecret(admin), this.clock.instant());
-		MvcResult signedIn = this.mvc.perform(post("/connexion/code").session(session).with(csrf()).param("code", code))
+		MvcResult signedIn = this.mvc.perform(post("/connexion/code").cookie(session).with(csrf()).param("code", code))
 			.andExpect(redirectedUrl("/espace"))
 			.andReturn();
-		this.mvc.perform(get("/espace").session((MockHttpSession) signedIn.getRequest().getSession()))
-			.andExpect(status().isOk());
+		Cookie renewed = signedIn.getResponse().getCookie("SESSION");
+		this.mvc.perform(get("/espace").cookie((renewed != null) ? renewed : session)).andExpect(status().isOk());
 
 		// The same code a second time is refused.
-		MockHttpSession other = new MockHttpSession();
-		this.mvc.perform(post("/connexion").session(other)
-			.with(csrf())
-			.param("email", admin)
-			.param("motDePasse", DemoAccounts.PASSWORD));
-		this.mvc.perform(post("/connexion/code").session(other).with(csrf()).param("code", code))
+		Cookie other = SignInTest.sessionCookie(this.mvc
+			.perform(post("/connexion").with(csrf()).param("email", admin).param("motDePasse", DemoAccounts.PASSWORD))
+			.andReturn());
+		this.mvc.perform(post("/connexion/code").cookie(other).with(csrf()).param("code", code))
 			.andExpect(content().string(containsString("Ce code n’est pas valide")));
 	}
 
@@ -94,16 +90,16 @@ class SelfServiceTest {
 		AccountPrincipal admin = this.accounts.loadUserByUsername("admin2@maillage.example");
 		this.mvc.perform(get("/personnes").with(user(admin)))
 			.andExpect(redirectedUrl("/compte/double-authentification"));
-		MockHttpSession session = new MockHttpSession();
-		MvcResult setup = this.mvc.perform(get("/compte/double-authentification").session(session).with(user(admin)))
+		MvcResult setup = this.mvc.perform(get("/compte/double-authentification").with(user(admin)))
 			.andExpect(content().string(containsString("L’administration nationale doit utiliser")))
 			.andReturn();
+		Cookie session = SignInTest.sessionCookie(setup);
 		String secret = setup.getResponse()
 			.getContentAsString()
 			.replaceAll("(?s).*<p class=\"secret fs-4\">([A-Z2-7 ]+)</p>.*", "$1")
 			.replace(" ", "");
 		this.mvc
-			.perform(post("/compte/double-authentification").session(session)
+			.perform(post("/compte/double-authentification").cookie(session)
 				.with(user(admin))
 				.with(csrf())
 				.param("code", Totp.code(secret, this.clock.instant())))

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -33,6 +34,9 @@ class SignInTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	AccountUserDetailsService accounts;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -61,8 +65,17 @@ class SignInTest {
 	}
 
 	@Test
+	void theNationalAdministrationFindsTheOutboxFromItsPersonalSpaceAndNobodyElse() throws Exception {
+		this.mvc.perform(get("/espace").with(user(this.accounts.loadUserByUsername("admin@maillage.example"))))
+			.andExpect(content().string(containsString("href=\"/admin/courriels\"")));
+		this.mvc
+			.perform(get("/espace").with(user(this.accounts.loadUserByUsername("conseillere.caf66@maillage.example"))))
+			.andExpect(content().string(not(containsString("/admin/courriels"))));
+	}
+
+	@Test
 	void acceptsTheAddressInAnyCase() throws Exception {
-		this.mvc.perform(signIn("  Admin@Maillage.EXAMPLE ", DemoAccounts.PASSWORD))
+		this.mvc.perform(signIn("  Conseillere.CAF66@Maillage.EXAMPLE ", DemoAccounts.PASSWORD))
 			.andExpect(redirectedUrl("/espace"));
 	}
 
@@ -171,7 +184,8 @@ class SignInTest {
 
 	@Test
 	void signsOutAndSaysSo() throws Exception {
-		MvcResult result = this.mvc.perform(signIn("admin@maillage.example", DemoAccounts.PASSWORD)).andReturn();
+		MvcResult result = this.mvc.perform(signIn("conseillere.caf66@maillage.example", DemoAccounts.PASSWORD))
+			.andReturn();
 		this.mvc.perform(post("/deconnexion").cookie(sessionCookie(result)).with(csrf()))
 			.andExpect(redirectedUrl("/?deconnecte"));
 		this.mvc.perform(get("/").param("deconnecte", ""))

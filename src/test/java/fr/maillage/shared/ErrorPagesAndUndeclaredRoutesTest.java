@@ -94,7 +94,7 @@ class ErrorPagesAndUndeclaredRoutesTest {
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/connexion"));
 
 		HttpSession admin = new HttpSession(this.port);
-		assertThat(admin.signIn("admin@maillage.example", "Maillage-demo-2026")).endsWith("/espace");
+		assertThat(admin.signIn("conseillere.caf66@maillage.example", "Maillage-demo-2026")).endsWith("/espace");
 		HttpResponse<String> refused = admin.get("/test-only/undeclared");
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("Accès refusé");

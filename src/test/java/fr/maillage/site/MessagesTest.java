@@ -29,6 +29,15 @@ class MessagesTest {
 	/** Text between tags that contains a letter. */
 	private static final Pattern TEXT_NODE = Pattern.compile(">([^<>]*\\p{L}[^<>]*)<");
 
+	/**
+	 * What may hold text in a TEXT-mode template (e-mails): inlined expressions
+	 * {@code [(…)]} and {@code [[…]]}, element tags {@code [# …]} and {@code [/]}, and
+	 * comments {@code /*[- … -]}{@code *}{@code /}. Whatever letters remain are text of
+	 * the template's own.
+	 */
+	private static final Pattern TEXT_TEMPLATE_CODE = Pattern
+		.compile("\\[\\(.*?\\)]|\\[\\[.*?]]|\\[#[^\\]]*]|\\[/[^\\]]*]|/\\*\\[-.*?-]\\*/", Pattern.DOTALL);
+
 	/** Static keys in templates: #{key} or #{key(args)}. */
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z0-9.\\-]+)[}(]");
 
@@ -53,6 +62,12 @@ class MessagesTest {
 				}
 			}
 		}
+		for (Path template : files(TEMPLATES, ".txt")) {
+			String text = TEXT_TEMPLATE_CODE.matcher(Files.readString(template)).replaceAll("");
+			text.lines()
+				.filter(line -> line.codePoints().anyMatch(Character::isLetter))
+				.forEach(line -> offenders.add(TEMPLATES.relativize(template) + ": " + line.strip()));
+		}
 		assertThat(offenders).as("text outside the message bundle").isEmpty();
 	}
 
@@ -65,7 +80,7 @@ class MessagesTest {
 			bundle.load(reader);
 		}
 		List<String> missing = new ArrayList<>();
-		for (Path template : files(TEMPLATES, ".html")) {
+		for (Path template : templates()) {
 			collectMissing(Files.readString(template), TEMPLATE_KEY, bundle, missing);
 		}
 		for (Path source : files(JAVA, ".java")) {
@@ -82,6 +97,11 @@ class MessagesTest {
 				missing.add(key.group(1));
 			}
 		}
+	}
+
+	/** Pages and e-mails (HTML), and the plain text versions of e-mails. */
+	private static List<Path> templates() throws IOException {
+		return Stream.concat(files(TEMPLATES, ".html").stream(), files(TEMPLATES, ".txt").stream()).toList();
 	}
 
 	private static List<Path> files(Path root, String suffix) throws IOException {

@@ -1,0 +1,60 @@
+package fr.maillage.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * A real SMTP server (GreenMail) for the tests of {@link MaillageMailTest}. Its port is
+ * chosen once per test JVM, free at that time, so that the application contexts pointing
+ * at it can be shared while each test class starts and stops its own server on it.
+ */
+public final class TestMailServer {
+
+	public static final String HOST = "127.0.0.1";
+
+	public static final int PORT = freePort();
+
+	private TestMailServer() {
+	}
+
+	/**
+	 * A server on {@link #PORT}, started before and stopped after each test, so that each
+	 * test begins with an empty mailbox. Register it as a static
+	 * {@code @RegisterExtension} field.
+	 */
+	public static GreenMailExtension extension() {
+		return new GreenMailExtension(new ServerSetup(PORT, HOST, ServerSetup.PROTOCOL_SMTP));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Points {@code spring.mail.*} at the test server. */
+	static class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("testMailServer",
+						Map.of("spring.mail.host", HOST, "spring.mail.port", PORT)));
+		}
+
+	}
+
+}
