@@ -42,7 +42,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		}
 		return this.jdbc.sql("""
 				select id, email, display_name, password_hash, enabled, totp_enabled_at is not null as second_factor
-				from app_user where """ + condition).param(value).query(Row.class).optional().map(row -> {
+				from app_user""" + " where " + condition).param(value).query(Row.class).optional().map(row -> {
 			// An account without a password yet cannot sign in with one.
 			boolean active = row.enabled() && row.passwordHash() != null;
 			String hash = (row.passwordHash() != null) ? row.passwordHash() : "";

@@ -45,7 +45,7 @@ class BulkInvitations {
 
 	record Result(List<Line> lines, List<Problem> problems) {
 
-		boolean clean() {
+		public boolean clean() {
 			return this.problems.isEmpty() && !this.lines.isEmpty();
 		}
 

@@ -2,6 +2,7 @@ package fr.maillage.account;
 
 import fr.maillage.shared.security.Role;
 import fr.maillage.shared.security.ScopeKind;
+import java.io.Serializable;
 import java.util.Set;
 
 import fr.maillage.shared.security.Scope;
@@ -15,7 +16,7 @@ import fr.maillage.shared.security.Scope;
  * @param scopeCode the region or département code, or the structure id; {@code null} for
  * the nation
  */
-public record RoleAssignment(long id, Role role, ScopeKind scopeKind, String scopeCode) {
+public record RoleAssignment(long id, Role role, ScopeKind scopeKind, String scopeCode) implements Serializable {
 
 	public RoleAssignment {
 		if (!role.scopeKinds().contains(scopeKind)) {

@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import fr.maillage.shared.security.Unscoped;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Repository;
  * update, and a message is never held locked while it is being sent.
  */
 @Repository
+@Unscoped("the whole outbox: the sender, and the Courriels page of the national administration (route rule)")
 class OutboxRepository {
 
 	private static final String COLUMNS = """

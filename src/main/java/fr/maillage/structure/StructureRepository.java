@@ -38,6 +38,7 @@ class StructureRepository implements StructureApi, StructureDirectory {
 		return this.jdbc.sql(COLUMNS + " where " + inScope.sql())
 			.params(inScope.params())
 			.query(Structure.class)
+			.list()
 			.stream()
 			.sorted(Comparator.comparing(Structure::name, FRENCH))
 			.toList();

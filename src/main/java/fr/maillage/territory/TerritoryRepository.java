@@ -60,6 +60,7 @@ class TerritoryRepository implements TerritoryApi {
 		return this.jdbc.sql(COMMUNE_COLUMNS + " where departement_code = ?")
 			.param(departementCode)
 			.query(TerritoryRepository::commune)
+			.list()
 			.stream()
 			.sorted(Comparator.comparing(Commune::name, FRENCH))
 			.toList();

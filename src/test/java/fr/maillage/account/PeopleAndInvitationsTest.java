@@ -113,11 +113,14 @@ class PeopleAndInvitationsTest {
 
 	@Test
 	void invitingAnExistingAddressAddsTheRoleWithoutASecondAccount() throws Exception {
+		invite("conseillere.caf66@maillage.example", "double.casquette@exemple.fr", "STRUCTURE_STAFF",
+				"STRUCTURE:" + firstStructure("CS", "66"));
+		acceptInvitation("double.casquette@exemple.fr");
 		long before = countUsers();
-		invite("conseillere.caf66@maillage.example", " EQUIPE.CS66@maillage.example", "STRUCTURE_MANAGER",
+		invite("conseillere.caf66@maillage.example", " Double.Casquette@Exemple.FR", "STRUCTURE_MANAGER",
 				"STRUCTURE:" + firstStructure("EVS", "66"));
 		assertThat(countUsers()).isEqualTo(before);
-		assertThat(this.accounts.loadUserByUsername("equipe.cs66@maillage.example").roles())
+		assertThat(this.accounts.loadUserByUsername("double.casquette@exemple.fr").roles())
 			.contains(Role.STRUCTURE_MANAGER, Role.STRUCTURE_STAFF);
 	}
 
@@ -286,7 +289,7 @@ class PeopleAndInvitationsTest {
 
 	private String firstStructure(String kind, String departement) {
 		return this.jdbc
-			.sql("select id::text from structure where kind = ? and departement_code = ? order by id limit 1")
+			.sql("select s.id::text from structure s where s.kind = ? and s.departement_code = ? order by s.id limit 1")
 			.params(kind, departement)
 			.query(String.class)
 			.single();

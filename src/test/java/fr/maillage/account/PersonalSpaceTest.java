@@ -9,9 +9,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -22,11 +21,14 @@ class PersonalSpaceTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	AccountUserDetailsService accounts;
+
 	@Test
 	void linksTheJournalForThoseWhoMayReadIt() throws Exception {
 		for (String reader : new String[] { "admin@maillage.example", "conseillere.caf66@maillage.example",
-				"direction.cs@maillage.example" }) {
-			this.mvc.perform(get("/espace").cookie(signedIn(reader)))
+				"direction.cs66@maillage.example" }) {
+			this.mvc.perform(get("/espace").with(user(this.accounts.loadUserByUsername(reader))))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("href=\"/journal\"")));
 		}
@@ -34,18 +36,12 @@ class PersonalSpaceTest {
 
 	@Test
 	void showsNoJournalLinkToOthers() throws Exception {
-		for (String other : new String[] { "equipe.cs@maillage.example", "federation66@maillage.example",
+		for (String other : new String[] { "equipe.cs66@maillage.example", "federation66@maillage.example",
 				"correspondant66@maillage.example" }) {
-			this.mvc.perform(get("/espace").cookie(signedIn(other)))
+			this.mvc.perform(get("/espace").with(user(this.accounts.loadUserByUsername(other))))
 				.andExpect(status().isOk())
 				.andExpect(content().string(not(containsString("href=\"/journal\""))));
 		}
-	}
-
-	private jakarta.servlet.http.Cookie signedIn(String email) throws Exception {
-		return SignInTest.sessionCookie(this.mvc
-			.perform(post("/connexion").param("email", email).param("motDePasse", DemoAccounts.PASSWORD).with(csrf()))
-			.andReturn());
 	}
 
 }

@@ -131,7 +131,7 @@ class RouteRoleMatrixTest {
 			.everyone(forbidden, forbidden)
 			.role(Role.NATIONAL_ADMIN, ok, ok);
 		// The sample request does not exist: a national administrator is told so.
-		expect("POST /admin/effacements/{erasureId}/confirmer").anonymous(signIn)
+		expect("POST /admin/effacements/{id}/confirmer").anonymous(signIn)
 			.everyone(forbidden, forbidden)
 			.role(Role.NATIONAL_ADMIN, notFound, notFound);
 		// Listing and the invitation forms: the managers of the table, each seeing their
@@ -268,11 +268,9 @@ class RouteRoleMatrixTest {
 		Map<String, String> samples = new LinkedHashMap<>();
 		samples.put("{code}", "66");
 		samples.put("{token}", "no-such-invitation-token");
-		samples.put("{erasureId}", "0");
-
-		// {id} names a person, except in the outbox, where the sample e-mail does not
-		// exist.
-		samples.put("{id}", parts[1].startsWith("/admin/courriels/") ? "0" : Long.toString(this.samplePersonId));
+		// {id} names a person, except in the national administration's pages, where the
+		// sample (an e-mail, an erasure request) does not exist.
+		samples.put("{id}", parts[1].startsWith("/admin/") ? "0" : Long.toString(this.samplePersonId));
 		samples.put("{assignmentId}", Long.toString(sampleAssignmentId()));
 		String path = parts[1];
 		for (Map.Entry<String, String> sample : samples.entrySet()) {
@@ -281,7 +279,12 @@ class RouteRoleMatrixTest {
 		MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
 		FORM_SAMPLES.getOrDefault(parts[1], ignored -> Map.of()).apply(this.sampleStructureId).forEach(builder::param);
 		if (email != null) {
-			builder.with(user(this.accounts.loadUserByUsername(email)));
+			try {
+				builder.with(user(this.accounts.loadUserByUsername(email)));
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException("No demo account " + email + " for " + route, ex);
+			}
 		}
 		return builder;
 	}

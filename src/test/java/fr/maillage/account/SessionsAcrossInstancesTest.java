@@ -45,11 +45,11 @@ class SessionsAcrossInstancesTest {
 					"--" + TestSettings.CLOCK)) {
 			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
 			HttpSession visitor = new HttpSession(this.port);
-			assertThat(visitor.signIn("admin@maillage.example", DemoAccounts.PASSWORD)).endsWith("/espace");
+			assertThat(visitor.signIn("conseillere.caf66@maillage.example", DemoAccounts.PASSWORD)).endsWith("/espace");
 
 			HttpResponse<String> there = visitor.onPort(secondPort).get("/espace");
 			assertThat(there.statusCode()).isEqualTo(200);
-			assertThat(there.body()).contains("Bonjour Claire Vasseur");
+			assertThat(there.body()).contains("Bonjour Inès Roca");
 
 			// Signing out there ends the session here too.
 			assertThat(visitor.onPort(secondPort).signOut()).endsWith("/?deconnecte");
