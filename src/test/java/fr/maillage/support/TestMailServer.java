@@ -45,7 +45,7 @@ public final class TestMailServer {
 	}
 
 	/** Points {@code spring.mail.*} at the test server. */
-	static class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+	public static class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
