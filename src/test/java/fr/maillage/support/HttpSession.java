@@ -65,6 +65,19 @@ public final class HttpSession {
 		return post("/deconnexion", "_csrf=" + encode(csrfToken("/espace")));
 	}
 
+	/**
+	 * Submits a form of {@code page} to {@code path} with one field, CSRF token included;
+	 * returns the response.
+	 */
+	public HttpResponse<String> submit(String page, String path, String field, String value)
+			throws IOException, InterruptedException {
+		String form = encode(field) + "=" + encode(value) + "&_csrf=" + encode(csrfToken(page));
+		return this.client.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private String csrfToken(String page) throws IOException, InterruptedException {
 		Matcher token = CSRF.matcher(get(page).body());
 		if (!token.find()) {
