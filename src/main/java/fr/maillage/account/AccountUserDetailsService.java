@@ -26,14 +26,24 @@ class AccountUserDetailsService implements UserDetailsService {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * For the password sign-in: an account without a password (invited through an OIDC
+	 * provider, or whose first password is still to be chosen) cannot sign in with one,
+	 * and is reported like an unknown address.
+	 */
 	@Override
 	public AccountPrincipal loadUserByUsername(String email) {
-		return load("lower(email) = lower(?)", email.strip())
-			.orElseThrow(() -> new UsernameNotFoundException("No account for this e-mail"));
+		return load("lower(email) = lower(?) and password_hash is not null", email.strip())
+			.orElseThrow(() -> new UsernameNotFoundException("No account with a password for this e-mail"));
 	}
 
 	Optional<AccountPrincipal> loadById(long id) {
 		return load("id = ?", id);
+	}
+
+	/** Whatever its state (enabled or not, with or without a password). */
+	Optional<AccountPrincipal> loadByEmail(String normalizedEmail) {
+		return load("lower(email) = ?", normalizedEmail);
 	}
 
 	private Optional<AccountPrincipal> load(String condition, Object value) {
@@ -43,11 +53,9 @@ class AccountUserDetailsService implements UserDetailsService {
 		return this.jdbc.sql("""
 				select id, email, display_name, password_hash, enabled, totp_enabled_at is not null as second_factor
 				from app_user""" + " where " + condition).param(value).query(Row.class).optional().map(row -> {
-			// An account without a password yet cannot sign in with one.
-			boolean active = row.enabled() && row.passwordHash() != null;
 			String hash = (row.passwordHash() != null) ? row.passwordHash() : "";
-			return new AccountPrincipal(row.id(), row.email(), hash, active, row.displayName(), assignmentsOf(row.id()),
-					row.secondFactor());
+			return new AccountPrincipal(row.id(), row.email(), hash, row.enabled(), row.displayName(),
+					assignmentsOf(row.id()), row.secondFactor());
 		});
 	}
 

@@ -5,6 +5,7 @@ import fr.maillage.shared.security.ScopeKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,6 +111,22 @@ class Invitations {
 			.optional();
 	}
 
+	/** The open invitations of an address: neither used, renewed nor expired. */
+	@Unscoped("the invitee is not signed in: the provider's verified address is the authorisation")
+	List<Invitation> findOpen(String normalizedEmail) {
+		return this.jdbc.sql("""
+				select id, email, display_name, role, scope_kind, scope_code, expires_at, invited_by
+				from invitation
+				where lower(email) = ? and accepted_at is null and renewed_at is null and expires_at > ?
+				order by id""")
+			.params(normalizedEmail, OffsetDateTime.now(this.clock))
+			.query((rs, row) -> new Invitation(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+					new RoleAssignment(0, Role.valueOf(rs.getString("role")),
+							ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("scope_code")),
+					rs.getObject("expires_at", OffsetDateTime.class), false, (Long) rs.getObject("invited_by")))
+			.list();
+	}
+
 	/**
 	 * Accepts an open invitation: creates the account (or, if the address got one since,
 	 * adds the role to it), sets its password, and closes the invitation.
@@ -117,18 +134,34 @@ class Invitations {
 	 */
 	@Transactional
 	long accept(Invitation invitation, String displayName, String password) {
+		long userId = close(invitation, displayName.strip(), Map.of());
+		this.jdbc.sql("update app_user set password_hash = ?, display_name = ? where id = ?")
+			.params(this.passwordEncoder.encode(password), displayName.strip(), userId)
+			.update();
+		return userId;
+	}
+
+	/**
+	 * Accepts an open invitation for someone whose address an OIDC provider vouched for:
+	 * the account, if new, has the name the inviter typed and no password (the person
+	 * signs in through the provider, or sets one with "mot de passe oublié").
+	 * @return the account id
+	 */
+	@Transactional
+	long acceptWithoutPassword(Invitation invitation, String provider) {
+		return close(invitation, invitation.displayName(), Map.of("provider", provider));
+	}
+
+	private long close(Invitation invitation, String displayName, Map<String, Object> how) {
 		if (invitation.used() || isExpired(invitation)) {
 			throw new IllegalStateException("Invitation " + invitation.id() + " is no longer open");
 		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		long userId = userIdByEmail(invitation.email()).orElseGet(() -> this.jdbc.sql("""
 				insert into app_user (email, display_name, enabled, created_at) values (?, ?, true, ?) returning id""")
-			.params(invitation.email(), displayName.strip(), now)
+			.params(invitation.email(), displayName, now)
 			.query(Long.class)
 			.single());
-		this.jdbc.sql("update app_user set password_hash = ?, display_name = ? where id = ?")
-			.params(this.passwordEncoder.encode(password), displayName.strip(), userId)
-			.update();
 		grant(userId, invitation.assignment(), invitation.invitedBy());
 		int closed = this.jdbc.sql(
 				"update invitation set accepted_at = ?, accepted_by = ? where id = ? and accepted_at is null and renewed_at is null")
@@ -137,8 +170,10 @@ class Invitations {
 		if (closed != 1) {
 			throw new IllegalStateException("Invitation " + invitation.id() + " was used concurrently");
 		}
+		Map<String, Object> after = new HashMap<>(how);
+		after.put("userId", userId);
 		record(Category.SECURITY, "invitation.accepted", userId, "invitation", invitation.id(), invitation.assignment(),
-				Map.of(), Map.of("userId", userId));
+				Map.of(), after);
 		return userId;
 	}
 

@@ -7,9 +7,22 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page (the form posts to Spring Security's filter). */
+/**
+ * The sign-in page: a button per OIDC provider, if any, and the password form (which
+ * posts to Spring Security's filter).
+ */
 @Controller
 class LoginController {
+
+	private final OidcProviders providers;
+
+	LoginController(OidcProviders providers) {
+		this.providers = providers;
+	}
+
+	/** A "Se connecter avec …" button. */
+	record OidcButton(String path, String label) {
+	}
 
 	@GetMapping("/connexion")
 	String loginPage(@RequestParam(required = false) String erreur, @RequestParam(required = false) Integer attente,
@@ -19,6 +32,8 @@ class LoginController {
 		model.addAttribute("email", (lastEmail != null) ? lastEmail : "");
 		model.addAttribute("badCredentials", erreur != null);
 		model.addAttribute("waitMinutes", (attente != null && attente > 0) ? attente : null);
+		model.addAttribute("oidcButtons",
+				this.providers.all().stream().map(p -> new OidcButton(p.signInPath(), p.label())).toList());
 		return "account/login";
 	}
 

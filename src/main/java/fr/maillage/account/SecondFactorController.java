@@ -11,13 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +33,14 @@ class SecondFactorController {
 
 	private final LoginThrottle throttle;
 
-	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+	private final SignInSuccessHandler signIns;
 
-	SecondFactorController(SecondFactor secondFactor, AccountUserDetailsService accounts, LoginThrottle throttle) {
+	SecondFactorController(SecondFactor secondFactor, AccountUserDetailsService accounts, LoginThrottle throttle,
+			SignInSuccessHandler signIns) {
 		this.secondFactor = secondFactor;
 		this.accounts = accounts;
 		this.throttle = throttle;
+		this.signIns = signIns;
 	}
 
 	@GetMapping("/connexion/code")
@@ -78,12 +75,9 @@ class SecondFactorController {
 		}
 		// Fully signed in only now: a new session id, as at any sign-in.
 		request.changeSessionId();
-		var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-		authentication.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(authentication);
-		SecurityContextHolder.setContext(context);
-		this.contexts.saveContext(context, request, response);
+		this.signIns.signIn(user,
+				(pending.oidc() != null) ? pending.oidc() : new WebAuthenticationDetailsSource().buildDetails(request),
+				request, response);
 		return "redirect:/espace";
 	}
 

@@ -1,11 +1,12 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Permission;
-import fr.maillage.shared.security.Role;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import fr.maillage.account.ThrottledAuthenticationProvider.LoginThrottledException;
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
 import fr.maillage.shared.security.RouteAccess;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -30,17 +32,25 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The web security of the whole application: sign-in, CSRF, session fixation, security
- * headers, and the routes every module declared through {@link RouteAccess}. A controller
- * route that no module declared is refused ({@link UnmappedRoutes}).
+ * The web security of the whole application: sign-in (password, and OIDC providers when
+ * configured: {@link OidcSignIn}), CSRF, session fixation, security headers, and the
+ * routes every module declared through {@link RouteAccess}. A controller route that no
+ * module declared is refused ({@link UnmappedRoutes}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** No inline script or style anywhere: everything comes from our own origin. */
-	static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
-			"style-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
-			"base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'");
+	/**
+	 * No inline script or style anywhere: everything comes from our own origin. Forms
+	 * post to it too, except that signing out may redirect to an OIDC provider's
+	 * end-session endpoint ({@code signOutTargets}).
+	 */
+	static String contentSecurityPolicy(List<String> signOutTargets) {
+		String formAction = String.join(" ", "form-action 'self'", String.join(" ", signOutTargets)).strip();
+		return String.join("; ", "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+				"font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", formAction,
+				"frame-ancestors 'none'");
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -50,10 +60,15 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, AuthenticationEventPublisher events) {
+			LoginThrottle throttle, AuthenticationEventPublisher events, OidcSignIn oidc) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(passwordEncoder);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		List<AuthenticationProvider> providers = new ArrayList<>();
+		providers.add(new ThrottledAuthenticationProvider(passwords, throttle));
+		if (oidc.enabled()) {
+			providers.add(oidc.authenticationProvider());
+		}
+		ProviderManager manager = new ProviderManager(providers);
 		// A manager built by hand publishes nothing unless told to; SignInAudit listens.
 		manager.setAuthenticationEventPublisher(events);
 		return manager;
@@ -73,8 +88,12 @@ class SecurityConfiguration {
 	RouteAccess accountRoutes() {
 		String[] managers = Permission.MANAGE_USERS.roles().stream().map(Role::name).toArray(String[]::new);
 		return routes -> routes
-			.requestMatchers(HttpMethod.GET, "/connexion", "/connexion/code", "/invitation/*", "/mot-de-passe-oublie",
-					"/mot-de-passe/*")
+			.requestMatchers(HttpMethod.GET, "/connexion", "/connexion/code", "/connexion/refus", "/invitation/*",
+					"/mot-de-passe-oublie", "/mot-de-passe/*")
+			.permitAll()
+			// OIDC sign-in: Spring's filters, not controllers (404 when no provider is
+			// set).
+			.requestMatchers(HttpMethod.GET, "/oauth2/authorization/*", "/login/oauth2/code/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/connexion", "/connexion/code", "/deconnexion", "/invitation/*",
 					"/invitation/*/renouveler", "/mot-de-passe-oublie", "/mot-de-passe/*")
@@ -116,7 +135,8 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<RouteAccess> modules,
 			AuthenticationManager authenticationManager, AccountUserDetailsService accounts,
-			SignInSuccessHandler successHandler, LoginFailureHandler failureHandler,
+			SignInSuccessHandler successHandler, LoginFailureHandler failureHandler, OidcSignIn oidc,
+			SignOutSuccessHandler signOutHandler,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
 			throws Exception {
 		// Ours, with the throttle: otherwise Spring would build a plain one from the
@@ -135,9 +155,13 @@ class SecurityConfiguration {
 			.passwordParameter("motDePasse")
 			.successHandler(successHandler)
 			.failureHandler(failureHandler));
-		http.logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte"));
+		if (oidc.enabled()) {
+			oidc.configure(http);
+		}
+		http.logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessHandler(signOutHandler));
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers(headers -> headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(oidc.signOutOrigins())))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();

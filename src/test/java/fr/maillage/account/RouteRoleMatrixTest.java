@@ -101,6 +101,9 @@ class RouteRoleMatrixTest {
 		// sign-in.
 		expect("GET /connexion/code").anonymous(signIn).everyone(signIn, signIn);
 		expect("POST /connexion/code").anonymous(signIn).everyone(signIn, signIn);
+		// Why an OIDC sign-in was refused: shown once, after a refusal; otherwise back to
+		// sign-in.
+		expect("GET /connexion/refus").anonymous(signIn).everyone(signIn, signIn);
 		for (String resetRoute : List.of("GET /mot-de-passe-oublie", "POST /mot-de-passe-oublie",
 				"GET /mot-de-passe/{token}", "POST /mot-de-passe/{token}")) {
 			expect(resetRoute).anonymous(ok).everyone(ok, ok);
