@@ -1,13 +1,13 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Permission;
-import fr.maillage.shared.security.ScopeKind;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 import fr.maillage.shared.security.AccessScopes;
+import fr.maillage.shared.security.Permission;
 import fr.maillage.shared.security.Scope;
+import fr.maillage.shared.security.ScopeKind;
 import fr.maillage.territory.TerritoryApi;
 
 import org.springframework.security.core.Authentication;

@@ -1,9 +1,10 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+
+import fr.maillage.shared.security.Role;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;

@@ -1,10 +1,10 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
-import fr.maillage.shared.security.ScopeKind;
 import java.util.List;
 import java.util.Optional;
 
+import fr.maillage.shared.security.Role;
+import fr.maillage.shared.security.ScopeKind;
 import fr.maillage.shared.security.Unscoped;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

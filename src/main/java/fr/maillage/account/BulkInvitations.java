@@ -1,6 +1,5 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+
+import fr.maillage.shared.security.Role;
 
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,5 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
-import fr.maillage.shared.security.ScopeKind;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.stream.Stream;
 import fr.maillage.shared.demo.DemoContext;
 import fr.maillage.shared.demo.DemoDataStatus;
 import fr.maillage.shared.demo.DemoDataStep;
+import fr.maillage.shared.security.Role;
+import fr.maillage.shared.security.ScopeKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
-import fr.maillage.shared.security.ScopeKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,6 +14,8 @@ import fr.maillage.audit.AuditEvent.Category;
 import fr.maillage.audit.AuditTrail;
 import fr.maillage.notification.EmailOutbox;
 import fr.maillage.notification.OutgoingEmail;
+import fr.maillage.shared.security.Role;
+import fr.maillage.shared.security.ScopeKind;
 import fr.maillage.shared.security.Unscoped;
 
 import org.springframework.context.MessageSource;

@@ -1,12 +1,12 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Permission;
-import fr.maillage.shared.security.Role;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
 import fr.maillage.shared.security.Scope;
 import fr.maillage.territory.Departement;
 import fr.maillage.territory.Region;

@@ -1,13 +1,13 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Permission;
-import fr.maillage.shared.security.Role;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
 import fr.maillage.account.BulkInvitations.Result;
 import fr.maillage.account.PeopleManagement.LastNationalAdminException;
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

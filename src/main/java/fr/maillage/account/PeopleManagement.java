@@ -1,15 +1,15 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Permission;
-import fr.maillage.shared.security.Role;
-import java.time.OffsetDateTime;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import fr.maillage.audit.AuditEvent;
 import fr.maillage.audit.AuditEvent.Category;
 import fr.maillage.audit.AuditTrail;
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
 import fr.maillage.shared.web.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

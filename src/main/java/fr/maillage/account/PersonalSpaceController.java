@@ -1,8 +1,9 @@
 package fr.maillage.account;
 
+import java.util.List;
+
 import fr.maillage.shared.security.Permission;
 import fr.maillage.shared.security.Role;
-import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -1,11 +1,11 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
-import fr.maillage.shared.security.ScopeKind;
 import java.io.Serializable;
 import java.util.Set;
 
+import fr.maillage.shared.security.Role;
 import fr.maillage.shared.security.Scope;
+import fr.maillage.shared.security.ScopeKind;
 
 /**
  * A role held on a scope.

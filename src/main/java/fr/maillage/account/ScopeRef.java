@@ -1,7 +1,8 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.ScopeKind;
 import java.util.Optional;
+
+import fr.maillage.shared.security.ScopeKind;
 
 /**
  * A scope as forms and CSV files write it: {@code NATION}, {@code REGION:76},

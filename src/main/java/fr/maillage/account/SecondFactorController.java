@@ -1,11 +1,11 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import fr.maillage.account.SignInSuccessHandler.PendingSignIn;
+import fr.maillage.shared.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

@@ -6,12 +6,12 @@ import java.util.Properties;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
-import org.springframework.beans.factory.config.BeanDefinition;
 
 /**
  * Tries one connection to the external database as soon as its pool is created, before

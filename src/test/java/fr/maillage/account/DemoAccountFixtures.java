@@ -1,7 +1,8 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
 import java.util.List;
+
+import fr.maillage.shared.security.Role;
 
 /**
  * The demo accounts, for tests outside this package: {@link DemoAccounts} keeps them

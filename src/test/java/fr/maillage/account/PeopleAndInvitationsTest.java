@@ -1,11 +1,11 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
-import fr.maillage.shared.security.ScopeKind;
 import java.nio.charset.Charset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.maillage.shared.security.Role;
+import fr.maillage.shared.security.ScopeKind;
 import fr.maillage.support.MaillageIntegrationTest;
 import org.junit.jupiter.api.Test;
 

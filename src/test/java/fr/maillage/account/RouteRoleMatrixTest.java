@@ -1,6 +1,5 @@
 package fr.maillage.account;
 
-import fr.maillage.shared.security.Role;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import fr.maillage.shared.security.Role;
 import fr.maillage.support.TestSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package fr.maillage.shared.demo;
 
 import java.time.LocalDate;
-import java.util.random.RandomGenerator;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * What a demo data step generates from. Everything a step writes must follow from these
