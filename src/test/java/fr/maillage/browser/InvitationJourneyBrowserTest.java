@@ -120,6 +120,7 @@ class InvitationJourneyBrowserTest {
 		assertThat(page.locator("table")).containsText("Invitation envoyée");
 		assertThat(page.locator("table")).containsText("Invitation acceptée");
 		assertThat(page.locator("table")).containsText("Rôle attribué");
+		assertThat(page.locator("table")).containsText("Connexion réussie");
 		browser.checkPage();
 	}
 
