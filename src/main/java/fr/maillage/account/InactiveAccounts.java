@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import fr.maillage.audit.AuditEvent;
-import fr.maillage.audit.AuditEvent.Category;
 import fr.maillage.audit.AuditTrail;
 import fr.maillage.notification.EmailOutbox;
 import fr.maillage.notification.OutgoingEmail;
@@ -111,8 +110,7 @@ class InactiveAccounts {
 	}
 
 	private void record(String action, long userId) {
-		this.audit.record(new AuditEvent(Category.SECURITY, action, null, "user", Long.toString(userId), null, null,
-				Map.of(), Map.of()));
+		this.audit.record(AuditEvent.onAccount(action, null, userId, Map.of()));
 	}
 
 }

@@ -60,14 +60,9 @@ class InvitationController {
 		if (form.getDisplayName() == null || form.getDisplayName().isBlank()) {
 			errors.rejectValue("displayName", "invitation.error.name-missing");
 		}
-		PasswordRule.check(form.getPassword(), invitation.get().email())
-			.forEach(problem -> errors.rejectValue("password", problem));
-		if (!errors.hasFieldErrors("password") && !form.getPassword().equals(form.getConfirmation())) {
-			errors.rejectValue("confirmation", "password.rule.confirmation");
-		}
+		form.check(invitation.get().email(), errors);
 		if (errors.hasErrors()) {
-			form.setPassword("");
-			form.setConfirmation("");
+			form.clear();
 			return showForm(invitation.get(), model);
 		}
 		this.invitations.accept(invitation.get(), form.getDisplayName(), form.getPassword());

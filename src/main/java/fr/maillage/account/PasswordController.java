@@ -4,7 +4,6 @@ import java.util.Map;
 
 import fr.maillage.account.PasswordResets.Reset;
 import fr.maillage.audit.AuditEvent;
-import fr.maillage.audit.AuditEvent.Category;
 import fr.maillage.audit.AuditTrail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,8 +108,7 @@ class PasswordController {
 		this.jdbc.sql("update app_user set password_hash = ? where id = ?")
 			.params(this.passwordEncoder.encode(form.getPassword()), user.id())
 			.update();
-		this.audit.record(new AuditEvent(Category.SECURITY, "password.changed", user.id(), "user",
-				Long.toString(user.id()), null, null, Map.of(), Map.of()));
+		this.audit.record(AuditEvent.onAccount("password.changed", user.id(), user.id(), Map.of()));
 		redirect.addFlashAttribute("notice", "password.changed");
 		return "redirect:/compte";
 	}

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.maillage.audit.AuditEvent;
-import fr.maillage.audit.AuditEvent.Category;
 import fr.maillage.audit.AuditTrail;
 import fr.maillage.notification.EmailOutbox;
 import fr.maillage.notification.OutgoingEmail;
@@ -121,8 +120,7 @@ class PasswordResets {
 	}
 
 	private void record(long userId, String action) {
-		this.audit.record(new AuditEvent(Category.SECURITY, action, userId, "user", Long.toString(userId), null, null,
-				Map.of(), Map.of()));
+		this.audit.record(AuditEvent.onAccount(action, userId, userId, Map.of()));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import fr.maillage.audit.AuditEvent;
-import fr.maillage.audit.AuditEvent.Category;
 import fr.maillage.audit.AuditTrail;
 import fr.maillage.shared.security.Unscoped;
 import fr.maillage.shared.web.NotFoundException;
@@ -61,8 +60,7 @@ class PersonalData {
 		document.put("demandes_d_effacement", this.jdbc.sql("""
 				select requested_at::text as "demandée_le", confirmed_at::text as "confirmée_le" from erasure_request
 				where user_id = ?""").param(user.id()).query().listOfRows());
-		this.audit.record(new AuditEvent(Category.SECURITY, "personal-data.exported", user.id(), "user",
-				Long.toString(user.id()), null, null, Map.of(), Map.of()));
+		this.audit.record(AuditEvent.onAccount("personal-data.exported", user.id(), user.id(), Map.of()));
 		return document;
 	}
 
@@ -73,8 +71,7 @@ class PersonalData {
 			.params(user.id(), OffsetDateTime.now(this.clock))
 			.update();
 		if (created == 1) {
-			this.audit.record(new AuditEvent(Category.SECURITY, "erasure.requested", user.id(), "user",
-					Long.toString(user.id()), null, null, Map.of(), Map.of()));
+			this.audit.record(AuditEvent.onAccount("erasure.requested", user.id(), user.id(), Map.of()));
 		}
 	}
 
@@ -122,8 +119,7 @@ class PersonalData {
 		this.jdbc.sql("update erasure_request set confirmed_at = ?, confirmed_by = ? where id = ?")
 			.params(now, admin.id(), requestId)
 			.update();
-		this.audit.record(new AuditEvent(Category.SECURITY, "user.erased", admin.id(), "user", Long.toString(userId),
-				null, null, Map.of(), Map.of()));
+		this.audit.record(AuditEvent.onAccount("user.erased", admin.id(), userId, Map.of()));
 	}
 
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import fr.maillage.audit.AuditEvent;
-import fr.maillage.audit.AuditEvent.Category;
 import fr.maillage.audit.AuditTrail;
 import fr.maillage.shared.security.Unscoped;
 
@@ -170,8 +169,7 @@ class SecondFactor {
 	}
 
 	private void record(long userId, String action, Map<String, Object> after) {
-		this.audit.record(new AuditEvent(Category.SECURITY, action, userId, "user", Long.toString(userId), null, null,
-				Map.of(), after));
+		this.audit.record(AuditEvent.onAccount(action, userId, userId, after));
 	}
 
 }

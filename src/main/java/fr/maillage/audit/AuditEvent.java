@@ -40,6 +40,16 @@ public record AuditEvent(Category category, String action, Long actorUserId, Str
 	}
 
 	// Not Map.copyOf: a field that was or becomes empty is recorded as null.
+	/**
+	 * A security event about one account (a password changed, a second factor turned
+	 * on…), located nowhere in particular: the account's roles say where it acts, not the
+	 * event.
+	 */
+	public static AuditEvent onAccount(String action, Long actorUserId, long userId, Map<String, Object> after) {
+		return new AuditEvent(Category.SECURITY, action, actorUserId, "user", Long.toString(userId), null, null,
+				Map.of(), after);
+	}
+
 	private static Map<String, Object> frozen(Map<String, Object> fields) {
 		return (fields != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(fields)) : Map.of();
 	}
