@@ -23,6 +23,11 @@ create table role_assignment (
     granted_by bigint references app_user (id) on delete set null,
     granted_at timestamptz not null,
     constraint role_assignment_scope_code check ((scope_kind = 'NATION') = (scope_code is null)),
+    -- One spelling per scope, so that text comparisons (and the unique index) hold.
+    constraint role_assignment_canonical_code check (
+        (scope_kind <> 'STRUCTURE' or scope_code ~ '^[1-9][0-9]*$')
+        and (scope_kind <> 'DEPARTEMENT' or scope_code ~ '^([0-9]{2,3}|2[AB])$')
+        and (scope_kind <> 'REGION' or scope_code ~ '^[0-9]{2}$')),
     constraint role_assignment_role_scope check (
         (role = 'NATIONAL_ADMIN' and scope_kind = 'NATION')
         or (role in ('CAF_ADVISOR', 'REVIEWER') and scope_kind = 'DEPARTEMENT')

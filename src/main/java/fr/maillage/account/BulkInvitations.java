@@ -113,6 +113,9 @@ class BulkInvitations {
 		if (!Emails.isPlausible(email)) {
 			problems.add(new Problem(number, "email", "people.bulk.error.email", List.of(cells.get(0).strip())));
 		}
+		else if (this.policy.currentUser().map(me -> Emails.normalize(me.getUsername()).equals(email)).orElse(false)) {
+			problems.add(new Problem(number, "email", "people.bulk.error.self", List.of()));
+		}
 		if (name.isEmpty()) {
 			problems.add(new Problem(number, "nom", "people.bulk.error.name", List.of()));
 		}

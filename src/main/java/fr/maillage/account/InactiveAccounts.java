@@ -97,8 +97,13 @@ class InactiveAccounts {
 			record("user.inactivity-warned", account.id());
 		}
 		List<Long> toDeactivate = this.jdbc.sql("""
-				select id from app_user
-				where enabled and coalesce(last_login_at, created_at) < ? and inactivity_warned_at <= ?""")
+				select id from app_user u
+				where enabled and coalesce(last_login_at, created_at) < ? and inactivity_warned_at <= ?
+				  -- never the last national administrator: nobody could invite anyone again
+				  and not exists (
+				      select 1 from role_assignment r where r.user_id = u.id and r.role = 'NATIONAL_ADMIN'
+				        and not exists (select 1 from role_assignment o join app_user a on a.id = o.user_id
+				                        where o.role = 'NATIONAL_ADMIN' and a.enabled and a.id <> u.id))""")
 			.params(deactivateBefore, now.minus(MINIMUM_NOTICE))
 			.query(Long.class)
 			.list();

@@ -57,6 +57,12 @@ class InvitationController {
 		if (invitation.isEmpty() || !isOpen(invitation.get())) {
 			return closed(invitation, model);
 		}
+		if (this.invitations.accountOf(invitation.get().email()).isPresent()) {
+			// The address has an account: the invitation only adds a role to it.
+			this.invitations.accept(invitation.get(), invitation.get().displayName(), "");
+			redirect.addFlashAttribute("roleAdded", true);
+			return "redirect:/connexion";
+		}
 		if (form.getDisplayName() == null || form.getDisplayName().isBlank()) {
 			errors.rejectValue("displayName", "invitation.error.name-missing");
 		}
@@ -65,7 +71,13 @@ class InvitationController {
 			form.clear();
 			return showForm(invitation.get(), model);
 		}
-		this.invitations.accept(invitation.get(), form.getDisplayName(), form.getPassword());
+		try {
+			this.invitations.accept(invitation.get(), form.getDisplayName(), form.getPassword());
+		}
+		catch (IllegalStateException | org.springframework.dao.DataIntegrityViolationException usedMeanwhile) {
+			// The same link submitted twice at once: the other submission won.
+			return closed(this.invitations.findByToken(token), model);
+		}
 		redirect.addFlashAttribute("welcome", true);
 		return "redirect:/connexion";
 	}
@@ -90,11 +102,12 @@ class InvitationController {
 		model.addAttribute("invitation", invitation);
 		model.addAttribute("roleKey", "role." + invitation.assignment().role().name());
 		model.addAttribute("scopeLabel", this.scopeLabels.label(invitation.assignment()));
+		model.addAttribute("existingAccount", this.invitations.accountOf(invitation.email()).isPresent());
 		return "account/invitation";
 	}
 
 	private String closed(Optional<Invitation> invitation, Model model) {
-		String state = invitation.map(i -> i.used() ? "used" : "expired").orElse("unknown");
+		String state = invitation.map(i -> i.renewed() ? "replaced" : i.used() ? "used" : "expired").orElse("unknown");
 		model.addAttribute("state", state);
 		if (state.equals("unknown")) {
 			throw new UnknownInvitationException();

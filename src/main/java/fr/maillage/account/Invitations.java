@@ -86,6 +86,11 @@ class Invitations {
 		}
 		String address = Emails.normalize(email);
 		Optional<Long> existing = userIdByEmail(address);
+		if (existing.isPresent() && existing.get() == inviter.id()) {
+			// Nobody grants themselves a role (e.g. a structure role to answer, then
+			// validate).
+			throw new AccessDeniedException("Nobody grants themselves a role");
+		}
 		if (existing.isPresent()) {
 			return grant(existing.get(), assignment, inviter.id()) ? Outcome.ROLE_ADDED : Outcome.ALREADY_HELD;
 		}
@@ -107,7 +112,7 @@ class Invitations {
 					rs.getObject("expires_at", OffsetDateTime.class),
 					rs.getObject("accepted_at", OffsetDateTime.class) != null
 							|| rs.getObject("renewed_at", OffsetDateTime.class) != null,
-					(Long) rs.getObject("invited_by")))
+					(Long) rs.getObject("invited_by"), rs.getObject("renewed_at", OffsetDateTime.class) != null))
 			.optional();
 	}
 
@@ -123,22 +128,35 @@ class Invitations {
 			.query((rs, row) -> new Invitation(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
 					new RoleAssignment(0, Role.valueOf(rs.getString("role")),
 							ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("scope_code")),
-					rs.getObject("expires_at", OffsetDateTime.class), false, (Long) rs.getObject("invited_by")))
+					rs.getObject("expires_at", OffsetDateTime.class), false, (Long) rs.getObject("invited_by"), false))
 			.list();
 	}
 
 	/**
-	 * Accepts an open invitation: creates the account (or, if the address got one since,
-	 * adds the role to it), sets its password, and closes the invitation.
+	 * Accepts an open invitation: creates the account and sets its password, or, if the
+	 * address already has an account, only adds the role to it; closes the invitation.
 	 * @return the account id
 	 */
 	@Transactional
 	long accept(Invitation invitation, String displayName, String password) {
+		boolean newAccount = accountOf(invitation.email()).isEmpty();
 		long userId = close(invitation, displayName.strip(), Map.of());
-		this.jdbc.sql("update app_user set password_hash = ?, display_name = ? where id = ?")
-			.params(this.passwordEncoder.encode(password), displayName.strip(), userId)
-			.update();
+		// An account that exists keeps its password and name: an invitation adds a role,
+		// it never takes an account over.
+		if (newAccount) {
+			this.jdbc.sql("update app_user set password_hash = ?, display_name = ? where id = ?")
+				.params(this.passwordEncoder.encode(password), displayName.strip(), userId)
+				.update();
+		}
 		return userId;
+	}
+
+	/** The account that already uses this address, if any. */
+	Optional<Long> accountOf(String email) {
+		return this.jdbc.sql("select id from app_user where lower(email) = ?")
+			.param(Emails.normalize(email))
+			.query(Long.class)
+			.optional();
 	}
 
 	/**
@@ -258,7 +276,7 @@ class Invitations {
 
 	/** An invitation as its link shows it. */
 	record Invitation(long id, String email, String displayName, RoleAssignment assignment, OffsetDateTime expiresAt,
-			boolean used, Long invitedBy) {
+			boolean used, Long invitedBy, boolean renewed) {
 	}
 
 	/** For the bulk form: the assignments of many people at once, all or nothing. */

@@ -33,11 +33,15 @@ class PasswordController {
 
 	private final AuditTrail audit;
 
-	PasswordController(PasswordResets resets, JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit) {
+	private final Sessions sessions;
+
+	PasswordController(PasswordResets resets, JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit,
+			Sessions sessions) {
 		this.resets = resets;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/mot-de-passe-oublie")
@@ -78,7 +82,13 @@ class PasswordController {
 			model.addAttribute("token", token);
 			return "account/password-reset";
 		}
-		this.resets.complete(reset, form.getPassword());
+		try {
+			this.resets.complete(reset, form.getPassword());
+		}
+		catch (IllegalStateException usedMeanwhile) {
+			// The same link submitted twice at once: the other submission won.
+			return "account/password-link-closed";
+		}
 		redirect.addFlashAttribute("passwordChanged", true);
 		return "redirect:/connexion";
 	}
@@ -92,7 +102,7 @@ class PasswordController {
 	@PostMapping("/compte/mot-de-passe")
 	@Transactional
 	String change(@AuthenticationPrincipal AccountPrincipal user, @ModelAttribute("form") PasswordForm form,
-			BindingResult errors, RedirectAttributes redirect) {
+			BindingResult errors, jakarta.servlet.http.HttpSession session, RedirectAttributes redirect) {
 		String hash = this.jdbc.sql("select password_hash from app_user where id = ?")
 			.param(user.id())
 			.query(String.class)
@@ -108,6 +118,7 @@ class PasswordController {
 		this.jdbc.sql("update app_user set password_hash = ? where id = ?")
 			.params(this.passwordEncoder.encode(form.getPassword()), user.id())
 			.update();
+		this.sessions.endAllBut(user.getUsername(), session.getId());
 		this.audit.record(AuditEvent.onAccount("password.changed", user.id(), user.id(), Map.of()));
 		redirect.addFlashAttribute("notice", "password.changed");
 		return "redirect:/compte";

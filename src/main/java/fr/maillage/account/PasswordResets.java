@@ -27,6 +27,9 @@ class PasswordResets {
 
 	static final Duration VALIDITY = Duration.ofHours(2);
 
+	/** At most one reset e-mail per account in this time. */
+	static final Duration RESEND_AFTER = Duration.ofMinutes(5);
+
 	/**
 	 * The first national administrator of a new installation has a day to set a password.
 	 */
@@ -42,20 +45,25 @@ class PasswordResets {
 
 	private final PasswordEncoder passwordEncoder;
 
-	PasswordResets(JdbcClient jdbc, Clock clock, EmailOutbox outbox, AuditTrail audit,
-			PasswordEncoder passwordEncoder) {
+	private final Sessions sessions;
+
+	PasswordResets(JdbcClient jdbc, Clock clock, EmailOutbox outbox, AuditTrail audit, PasswordEncoder passwordEncoder,
+			Sessions sessions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.outbox = outbox;
 		this.audit = audit;
 		this.passwordEncoder = passwordEncoder;
+		this.sessions = sessions;
 	}
 
 	record Reset(long id, long userId, String email) {
 	}
 
 	/**
-	 * E-mails a link if an active account has that address; does the same work otherwise.
+	 * E-mails a link if an active account has that address and none was sent in the last
+	 * few minutes (so that nobody can flood a mailbox); the caller says the same thing in
+	 * every case.
 	 */
 	@Transactional
 	void request(String email, String baseUrl) {
@@ -63,7 +71,7 @@ class PasswordResets {
 			.param(Emails.normalize(email))
 			.query(Long.class)
 			.optional();
-		if (userId.isEmpty()) {
+		if (userId.isEmpty() || sentRecently(userId.get())) {
 			return;
 		}
 		String token = create(userId.get(), VALIDITY);
@@ -71,6 +79,13 @@ class PasswordResets {
 				Map.of("link", baseUrl + "/mot-de-passe/" + token, "expiresOn",
 						this.clock.instant().plus(VALIDITY).atZone(this.clock.getZone()))));
 		record(userId.get(), "password.reset-requested");
+	}
+
+	private boolean sentRecently(long userId) {
+		return this.jdbc.sql("select exists (select 1 from password_reset where user_id = ? and created_at > ?)")
+			.params(userId, OffsetDateTime.now(this.clock).minus(RESEND_AFTER))
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** A link for an account with no password yet (the bootstrap administrator). */
@@ -107,6 +122,7 @@ class PasswordResets {
 		this.jdbc.sql("delete from login_throttle where key_kind = 'ACCOUNT' and key_value = ?")
 			.param(Emails.normalize(reset.email()))
 			.update();
+		this.sessions.endAllBut(reset.email(), null);
 		record(reset.userId(), "password.reset");
 	}
 

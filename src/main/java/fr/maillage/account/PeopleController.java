@@ -62,7 +62,7 @@ class PeopleController {
 				recherche, page);
 		model.addAttribute("people", found.stream().limit(PeopleRepository.PAGE_SIZE).toList());
 		model.addAttribute("hasNext", found.size() > PeopleRepository.PAGE_SIZE);
-		model.addAttribute("page", Math.max(0, page));
+		model.addAttribute("page", Math.clamp(page, 0, PeopleRepository.MAX_PAGE));
 		model.addAttribute("search", recherche);
 		return "account/people";
 	}
@@ -173,6 +173,9 @@ class PeopleController {
 		}
 		else if (!Emails.isPlausible(email)) {
 			errors.rejectValue("email", "people.invite.error.email-invalid");
+		}
+		else if (this.policy.currentUser().map(me -> Emails.normalize(me.getUsername()).equals(email)).orElse(false)) {
+			errors.rejectValue("email", "people.invite.error.self");
 		}
 		if (form.getDisplayName() == null || form.getDisplayName().isBlank()) {
 			errors.rejectValue("displayName", "people.invite.error.name-missing");

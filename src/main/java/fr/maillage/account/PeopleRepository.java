@@ -21,6 +21,9 @@ class PeopleRepository {
 
 	static final int PAGE_SIZE = 50;
 
+	/** Deeper pages are a typing error or a probe: they show the last one we allow. */
+	static final int MAX_PAGE = 10_000;
+
 	private final JdbcClient jdbc;
 
 	PeopleRepository(JdbcClient jdbc) {
@@ -34,7 +37,7 @@ class PeopleRepository {
 		Map<String, Object> params = new LinkedHashMap<>(visible(scope).params());
 		params.put("search", "%" + ((search != null) ? search.strip().toLowerCase(java.util.Locale.ROOT) : "") + "%");
 		params.put("limit", PAGE_SIZE + 1);
-		params.put("offset", Math.max(0, page) * PAGE_SIZE);
+		params.put("offset", (long) Math.clamp(page, 0, MAX_PAGE) * PAGE_SIZE);
 		return this.jdbc.sql("""
 				select u.id, u.email, u.display_name, u.enabled, u.last_login_at from app_user u
 				where %s and (lower(u.email) like :search or lower(u.display_name) like :search)

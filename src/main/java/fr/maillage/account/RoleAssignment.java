@@ -39,7 +39,7 @@ public record RoleAssignment(long id, Role role, ScopeKind scopeKind, String sco
 
 	/** Whether this assignment is held on that structure. */
 	public boolean isOnStructure(long structureId) {
-		return this.scopeKind == ScopeKind.STRUCTURE && this.scopeCode.equals(Long.toString(structureId));
+		return this.scopeKind == ScopeKind.STRUCTURE && Long.parseLong(this.scopeCode) == structureId;
 	}
 
 }

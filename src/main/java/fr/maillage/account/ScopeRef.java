@@ -25,10 +25,17 @@ record ScopeRef(ScopeKind kind, String code) {
 		try {
 			ScopeKind kind = ScopeKind.valueOf(value.substring(0, colon));
 			String code = value.substring(colon + 1).strip();
-			if (kind == ScopeKind.NATION || code.isEmpty() || code.length() > 20) {
-				return Optional.empty();
-			}
-			return Optional.of(new ScopeRef(kind, code));
+			// Only the canonical spelling of each code: "STRUCTURE:012" or "+12" would
+			// name
+			// structure 12 to Long.parseLong but not to the database, which compares
+			// text.
+			boolean canonical = switch (kind) {
+				case NATION -> false;
+				case REGION -> code.matches("[0-9]{2}");
+				case DEPARTEMENT -> code.matches("[0-9]{2,3}|2[AB]");
+				case STRUCTURE -> code.matches("[1-9][0-9]{0,17}");
+			};
+			return canonical ? Optional.of(new ScopeRef(kind, code)) : Optional.empty();
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();

@@ -35,12 +35,15 @@ class SecondFactorController {
 
 	private final SignInSuccessHandler signIns;
 
+	private final java.time.Clock clock;
+
 	SecondFactorController(SecondFactor secondFactor, AccountUserDetailsService accounts, LoginThrottle throttle,
-			SignInSuccessHandler signIns) {
+			SignInSuccessHandler signIns, java.time.Clock clock) {
 		this.secondFactor = secondFactor;
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.signIns = signIns;
+		this.clock = clock;
 	}
 
 	@GetMapping("/connexion/code")
@@ -56,6 +59,11 @@ class SecondFactorController {
 		if (!(session.getAttribute(SignInSuccessHandler.PENDING) instanceof PendingSignIn pending)) {
 			return "redirect:/connexion";
 		}
+		if (!pending.usable(this.clock)) {
+			// Too slow or too many wrong codes: start again from the password.
+			session.removeAttribute(SignInSuccessHandler.PENDING);
+			return "redirect:/connexion?erreur";
+		}
 		Optional<Duration> wait = this.throttle.refusal(pending.email(), request.getRemoteAddr());
 		if (wait.isPresent()) {
 			model.addAttribute("waitMinutes", Math.max(1, (wait.get().toSeconds() + 59) / 60));
@@ -63,9 +71,11 @@ class SecondFactorController {
 		}
 		if (!this.secondFactor.verify(pending.userId(), code)) {
 			this.throttle.recordFailure(pending.email(), request.getRemoteAddr());
+			session.setAttribute(SignInSuccessHandler.PENDING, pending.withWrongCode());
 			model.addAttribute("wrongCode", true);
 			return "account/second-factor";
 		}
+		this.throttle.recordSuccess(pending.email());
 		AccountPrincipal user = this.accounts.loadById(pending.userId())
 			.filter(AccountPrincipal::isEnabled)
 			.orElse(null);

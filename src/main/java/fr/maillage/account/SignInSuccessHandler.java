@@ -44,7 +44,22 @@ class SignInSuccessHandler implements AuthenticationSuccessHandler {
 	 * @param email its address, the key of the sign-in throttle
 	 * @param oidc the provider's sign-in, or {@code null} after a password
 	 */
-	record PendingSignIn(long userId, String email, OidcSignInDetails oidc) implements Serializable {
+	record PendingSignIn(long userId, String email, OidcSignInDetails oidc, java.time.Instant since,
+			int wrongCodes) implements Serializable {
+
+		/** The code must come soon after the password, and within a few tries. */
+		static final java.time.Duration VALIDITY = java.time.Duration.ofMinutes(5);
+
+		static final int MAX_WRONG_CODES = 5;
+
+		boolean usable(Clock clock) {
+			return this.wrongCodes < MAX_WRONG_CODES && !clock.instant().isAfter(this.since.plus(VALIDITY));
+		}
+
+		PendingSignIn withWrongCode() {
+			return new PendingSignIn(this.userId, this.email, this.oidc, this.since, this.wrongCodes + 1);
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -83,7 +98,8 @@ class SignInSuccessHandler implements AuthenticationSuccessHandler {
 			SecurityContext anonymous = SecurityContextHolder.createEmptyContext();
 			SecurityContextHolder.setContext(anonymous);
 			this.contexts.saveContext(anonymous, request, response);
-			request.getSession().setAttribute(PENDING, new PendingSignIn(user.id(), user.getUsername(), oidc));
+			request.getSession()
+				.setAttribute(PENDING, new PendingSignIn(user.id(), user.getUsername(), oidc, this.clock.instant(), 0));
 			response.sendRedirect(request.getContextPath() + "/connexion/code");
 			return;
 		}

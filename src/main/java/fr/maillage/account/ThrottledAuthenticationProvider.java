@@ -34,7 +34,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.throttle.recordSuccess(account);
+			// With a second factor, the counter is cleared only once the code is right
+			// too:
+			// otherwise each correct password would buy a fresh series of code guesses.
+			if (!(result.getPrincipal() instanceof AccountPrincipal user && user.secondFactorEnabled())) {
+				this.throttle.recordSuccess(account);
+			}
 			return result;
 		}
 		catch (AuthenticationException ex) {

@@ -125,6 +125,43 @@ class PeopleAndInvitationsTest {
 	}
 
 	@Test
+	void nobodyInvitesThemselves() throws Exception {
+		this.mvc
+			.perform(inviteRequest("direction.cs66@maillage.example", "Direction.CS66@maillage.example",
+					"STRUCTURE_STAFF", "STRUCTURE:" + firstStructure("CS", "66")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Vous ne pouvez pas vous attribuer un rôle vous-même")));
+	}
+
+	@Test
+	void anInvitationToAnExistingAccountAddsTheRoleButNeverTouchesItsPassword() throws Exception {
+		String structure = firstStructure("CS", "66");
+		invite("conseillere.caf66@maillage.example", "deja.inscrite@exemple.fr", "STRUCTURE_STAFF",
+				"STRUCTURE:" + structure);
+		String oldLink = invitationToken("deja.inscrite@exemple.fr");
+		// Before she uses it, the address gets an account by another invitation.
+		invite("conseillere.caf66@maillage.example", "deja.inscrite@exemple.fr", "STRUCTURE_MANAGER",
+				"STRUCTURE:" + firstStructure("EVS", "66"));
+		acceptInvitation("deja.inscrite@exemple.fr");
+
+		this.mvc.perform(get("/invitation/" + oldLink))
+			.andExpect(content().string(containsString("Cette adresse a déjà un compte Maillage")));
+		this.mvc
+			.perform(post("/invitation/" + oldLink).with(csrf())
+				.param("displayName", "Quelqu’un d’autre")
+				.param("password", "Mot-de-passe-pirate-1")
+				.param("confirmation", "Mot-de-passe-pirate-1"))
+			.andExpect(redirectedUrl("/connexion"));
+		this.mvc
+			.perform(post("/connexion").with(csrf())
+				.param("email", "deja.inscrite@exemple.fr")
+				.param("motDePasse", "Jardin-partagé-2026"))
+			.andExpect(redirectedUrl("/espace"));
+		assertThat(this.accounts.loadUserByUsername("deja.inscrite@exemple.fr").roles()).contains(Role.STRUCTURE_STAFF,
+				Role.STRUCTURE_MANAGER);
+	}
+
+	@Test
 	void refusesForgedRolesAndScopesAndStoresNothing() throws Exception {
 		long invitations = countInvitations();
 		String rhone = firstStructure("CS", "69");

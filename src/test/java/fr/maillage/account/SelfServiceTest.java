@@ -112,12 +112,64 @@ class SelfServiceTest {
 	}
 
 	@Test
+	void aRightPasswordDoesNotBuyANewSeriesOfCodeGuesses() throws Exception {
+		String admin = "admin@maillage.example";
+		this.jdbc.sql("delete from login_throttle where key_value = ?").param(admin).update();
+		Cookie session = passwordStep(admin);
+		for (int guess = 0; guess < 4; guess++) {
+			this.mvc.perform(post("/connexion/code").cookie(session).with(csrf()).param("code", "000000"))
+				.andExpect(content().string(containsString("Ce code n’est pas valide")));
+		}
+		// The password again, then one more guess: the fifth failure of the account.
+		session = passwordStep(admin);
+		this.mvc.perform(post("/connexion/code").cookie(session).with(csrf()).param("code", "000000"));
+		this.mvc
+			.perform(post("/connexion").with(csrf()).param("email", admin).param("motDePasse", DemoAccounts.PASSWORD))
+			.andExpect(redirectedUrl("/connexion?attente=1"));
+		this.jdbc.sql("delete from login_throttle where key_value = ?").param(admin).update();
+	}
+
+	@Test
+	void changingOnesPasswordSignsOutOtherSessions() throws Exception {
+		String email = createAccount("Ancien-mot-2026!");
+		Cookie here = passwordSignIn(email, "Ancien-mot-2026!");
+		Cookie elsewhere = passwordSignIn(email, "Ancien-mot-2026!");
+		this.mvc.perform(get("/espace").cookie(elsewhere)).andExpect(status().isOk());
+		this.mvc
+			.perform(post("/compte/mot-de-passe").cookie(here)
+				.with(csrf())
+				.param("current", "Ancien-mot-2026!")
+				.param("password", "Nouveau-jardin-2026")
+				.param("confirmation", "Nouveau-jardin-2026"))
+			.andExpect(redirectedUrl("/compte"));
+		this.mvc.perform(get("/espace").cookie(here)).andExpect(status().isOk());
+		this.mvc.perform(get("/espace").cookie(elsewhere)).andExpect(redirectedUrl("/connexion"));
+	}
+
+	private Cookie passwordStep(String email) throws Exception {
+		return SignInTest.sessionCookie(this.mvc
+			.perform(post("/connexion").with(csrf()).param("email", email).param("motDePasse", DemoAccounts.PASSWORD))
+			.andExpect(redirectedUrl("/connexion/code"))
+			.andReturn());
+	}
+
+	private Cookie passwordSignIn(String email, String password) throws Exception {
+		return SignInTest.sessionCookie(
+				this.mvc.perform(post("/connexion").with(csrf()).param("email", email).param("motDePasse", password))
+					.andExpect(redirectedUrl("/espace"))
+					.andReturn());
+	}
+
+	@Test
 	void aForgottenPasswordIsResetThroughASingleUseLinkWithoutRevealingWhichAddressesExist() throws Exception {
 		String email = createAccount("Ancien-mot-2026!");
 		long before = countResetMails();
 		this.mvc.perform(post("/mot-de-passe-oublie").with(csrf()).param("email", email.toUpperCase()))
 			.andExpect(content().string(containsString("Si un compte actif utilise cette adresse")));
 		this.mvc.perform(post("/mot-de-passe-oublie").with(csrf()).param("email", "personne@inconnue.example"))
+			.andExpect(content().string(containsString("Si un compte actif utilise cette adresse")));
+		// Asking again at once sends nothing more, so nobody can flood a mailbox.
+		this.mvc.perform(post("/mot-de-passe-oublie").with(csrf()).param("email", email))
 			.andExpect(content().string(containsString("Si un compte actif utilise cette adresse")));
 		assertThat(countResetMails()).isEqualTo(before + 1);
 

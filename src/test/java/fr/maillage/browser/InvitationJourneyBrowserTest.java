@@ -1,5 +1,6 @@
 package fr.maillage.browser;
 
+import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,7 @@ import com.microsoft.playwright.Page.GetByRoleOptions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import fr.maillage.account.DemoAccountFixtures;
+import fr.maillage.account.Totp;
 import fr.maillage.support.TestMailServer;
 import fr.maillage.support.TestSettings;
 import jakarta.mail.internet.MimeMessage;
@@ -46,6 +48,9 @@ class InvitationJourneyBrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void anAdvisorInvitesADirectorWhoJoinsAndInvitesAColleague() throws Exception {
@@ -115,7 +120,25 @@ class InvitationJourneyBrowserTest {
 		assertThat(linkIn(awaitMailTo("collegue@exemple.fr"))).contains("/invitation/");
 		signOut(page);
 
+		// The advisor reads the trail of her département: the invitations and the roles.
 		signIn(page, "conseillere.caf66@maillage.example", DemoAccountFixtures.password());
+		page.navigate("/journal");
+		assertThat(page.locator("table")).containsText("Invitation envoyée");
+		assertThat(page.locator("table")).containsText("Rôle attribué");
+		browser.checkPage();
+		signOut(page);
+
+		// The national administration also reads the sign-ins, which belong to no
+		// territory.
+		page.navigate("/connexion");
+		page.getByLabel("Adresse e-mail").fill("admin@maillage.example");
+		page.getByLabel("Mot de passe").fill(DemoAccountFixtures.password());
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Se connecter").setExact(true)).click();
+		page.waitForURL("**/connexion/code");
+		page.getByLabel("Code à 6 chiffres ou code de secours")
+			.fill(Totp.code(DemoAccountFixtures.totpSecret("admin@maillage.example"), this.clock.instant()));
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Valider")).click();
+		page.waitForURL("**/espace");
 		page.navigate("/journal");
 		assertThat(page.locator("table")).containsText("Invitation envoyée");
 		assertThat(page.locator("table")).containsText("Invitation acceptée");
