@@ -109,6 +109,10 @@ class PersonalData {
 			throw new AccessDeniedException("Another national administrator confirms one's own erasure");
 		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		String email = this.jdbc.sql("select lower(email) from app_user where id = ?")
+			.param(userId)
+			.query(String.class)
+			.single();
 		this.jdbc.sql("""
 				update app_user set email = 'efface-' || id || '@invalid', display_name = 'Personne effacée',
 				       password_hash = null, enabled = false, totp_secret = null, totp_enabled_at = null
@@ -116,6 +120,14 @@ class PersonalData {
 		this.jdbc.sql("delete from role_assignment where user_id = ?").param(userId).update();
 		this.jdbc.sql("delete from recovery_code where user_id = ?").param(userId).update();
 		this.jdbc.sql("delete from password_reset where user_id = ?").param(userId).update();
+		// The address also sits in the invitations sent to it: erase it there too, and
+		// close
+		// them, so that nothing recreates the account. (Sent e-mails keep their recipient
+		// until the outbox retention purge.)
+		this.jdbc.sql("""
+				update invitation set email = 'efface-' || ? || '@invalid', display_name = 'Personne effacée',
+				       renewed_at = coalesce(renewed_at, ?)
+				where lower(email) = ?""").params(userId, now, email).update();
 		this.jdbc.sql("update erasure_request set confirmed_at = ?, confirmed_by = ? where id = ?")
 			.params(now, admin.id(), requestId)
 			.update();

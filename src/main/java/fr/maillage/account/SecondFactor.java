@@ -124,6 +124,12 @@ class SecondFactor {
 		return codes;
 	}
 
+	/** The code step of a sign-in, in the audit trail. */
+	@Transactional
+	void recordOutcome(long userId, boolean accepted) {
+		record(userId, accepted ? "signin.second-factor.succeeded" : "signin.second-factor.failed", Map.of());
+	}
+
 	int remainingRecoveryCodes(long userId) {
 		return this.jdbc.sql("select count(*) from recovery_code where user_id = ? and used_at is null")
 			.param(userId)

@@ -71,11 +71,13 @@ class SecondFactorController {
 		}
 		if (!this.secondFactor.verify(pending.userId(), code)) {
 			this.throttle.recordFailure(pending.email(), request.getRemoteAddr());
+			this.secondFactor.recordOutcome(pending.userId(), false);
 			session.setAttribute(SignInSuccessHandler.PENDING, pending.withWrongCode());
 			model.addAttribute("wrongCode", true);
 			return "account/second-factor";
 		}
 		this.throttle.recordSuccess(pending.email());
+		this.secondFactor.recordOutcome(pending.userId(), true);
 		AccountPrincipal user = this.accounts.loadById(pending.userId())
 			.filter(AccountPrincipal::isEnabled)
 			.orElse(null);

@@ -79,6 +79,13 @@ class SelfServiceTest {
 			.andReturn());
 		this.mvc.perform(post("/connexion/code").cookie(other).with(csrf()).param("code", code))
 			.andExpect(content().string(containsString("Ce code n’est pas valide")));
+		assertThat(this.jdbc
+			.sql("""
+					select distinct action from audit_entry
+					where action like 'signin.second-factor.%' and object_id = (select id::text from app_user where email = ?)""")
+			.param(admin)
+			.query(String.class)
+			.list()).contains("signin.second-factor.failed", "signin.second-factor.succeeded");
 	}
 
 	@Test
@@ -222,6 +229,12 @@ class SelfServiceTest {
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
 			.andExpect(jsonPath("$.compte.adresse").value(email));
 
+		this.jdbc.sql("""
+				insert into invitation (email, display_name, role, scope_kind, scope_code, token_hash, created_at,
+				                        expires_at)
+				values (?, 'Personne de test', 'REVIEWER', 'DEPARTEMENT', '11', ?, now(), now() + interval '7 days')""")
+			.params(email.toUpperCase(), "hash-" + email)
+			.update();
 		this.mvc.perform(post("/compte/effacement").with(user(user)).with(csrf())).andExpect(redirectedUrl("/compte"));
 		long request = this.jdbc.sql("select id from erasure_request where user_id = ?")
 			.param(user.id())
@@ -233,6 +246,10 @@ class SelfServiceTest {
 		assertThat(
 				this.jdbc.sql("select email from app_user where id = ?").param(user.id()).query(String.class).single())
 			.isEqualTo("efface-" + user.id() + "@invalid");
+		assertThat(this.jdbc.sql("select count(*) from invitation where lower(email) = ?")
+			.param(email)
+			.query(Long.class)
+			.single()).as("invitations keep no trace of the address").isZero();
 		this.mvc.perform(get("/compte").with(user(user))).andExpect(redirectedUrl("/connexion"));
 	}
 
