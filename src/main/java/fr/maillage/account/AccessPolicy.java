@@ -6,6 +6,7 @@ import java.util.Set;
 
 import fr.maillage.shared.security.AccessScopes;
 import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
 import fr.maillage.shared.security.Scope;
 import fr.maillage.shared.security.ScopeKind;
 import fr.maillage.territory.TerritoryApi;
@@ -69,6 +70,13 @@ public class AccessPolicy implements AccessScopes {
 			structureIds.addAll(scope.structures());
 		}
 		return nation ? Scope.NATION : new Scope(false, regions, departements, structureIds);
+	}
+
+	/** The roles the signed-in person may grant somewhere (none if anonymous). */
+	public Set<Role> grantableRoles() {
+		Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+		currentUser().ifPresent(user -> user.assignments().forEach(a -> roles.addAll(a.role().grantableRoles())));
+		return roles;
 	}
 
 	/**

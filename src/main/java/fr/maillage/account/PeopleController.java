@@ -59,7 +59,7 @@ class PeopleController {
 	String list(@RequestParam(defaultValue = "") String recherche, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		List<PeopleRepository.Person> found = this.people.findAll(this.policy.scopeFor(Permission.MANAGE_USERS),
-				recherche, page);
+				this.policy.grantableRoles(), recherche, page);
 		model.addAttribute("people", found.stream().limit(PeopleRepository.PAGE_SIZE).toList());
 		model.addAttribute("hasNext", found.size() > PeopleRepository.PAGE_SIZE);
 		model.addAttribute("page", Math.clamp(page, 0, PeopleRepository.MAX_PAGE));

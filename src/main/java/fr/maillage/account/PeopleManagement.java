@@ -49,7 +49,7 @@ class PeopleManagement {
 
 	/** The person, if the signed-in manager may see them. */
 	PeopleRepository.Person visiblePerson(long personId) {
-		return this.people.find(personId, this.policy.scopeFor(Permission.MANAGE_USERS))
+		return this.people.find(personId, this.policy.scopeFor(Permission.MANAGE_USERS), this.policy.grantableRoles())
 			.orElseThrow(() -> new NotFoundException("people.not-found"));
 	}
 

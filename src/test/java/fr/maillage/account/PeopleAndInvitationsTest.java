@@ -239,6 +239,11 @@ class PeopleAndInvitationsTest {
 			.andExpect(content().string(containsString("equipe.cs66@maillage.example")))
 			.andExpect(content().string(not(containsString("equipe.cs69@maillage.example"))))
 			.andExpect(content().string(not(containsString("admin@maillage.example"))));
+		// A federation manages federations only: it does not see the centres' staff.
+		this.mvc.perform(get("/personnes").with(as("federation66@maillage.example")))
+			.andExpect(content().string(containsString("federation66@maillage.example")))
+			.andExpect(content().string(not(containsString("equipe.cs66@maillage.example"))))
+			.andExpect(content().string(not(containsString("conseillere.caf66@maillage.example"))));
 		this.mvc.perform(get("/personnes").with(as("direction.cs66@maillage.example")))
 			.andExpect(content().string(containsString("equipe.cs66@maillage.example")))
 			.andExpect(content().string(not(containsString("conseillere.caf66@maillage.example"))));

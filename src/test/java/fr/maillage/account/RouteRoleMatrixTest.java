@@ -149,10 +149,12 @@ class RouteRoleMatrixTest {
 				.role(Role.STRUCTURE_MANAGER, ok, ok)
 				.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
 		}
+		// The sample person is staff of a centre: a federation, which may grant only
+		// FEDERATION, does not manage (nor see) them.
 		expect("GET /personnes/{id}").anonymous(signIn)
 			.role(Role.NATIONAL_ADMIN, ok, ok)
 			.role(Role.CAF_ADVISOR, ok, notFound)
-			.role(Role.FEDERATION, ok, notFound)
+			.role(Role.FEDERATION, notFound, notFound)
 			.role(Role.REVIEWER, forbidden, forbidden)
 			.role(Role.STRUCTURE_MANAGER, ok, notFound)
 			.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
@@ -169,7 +171,7 @@ class RouteRoleMatrixTest {
 			expect(change).anonymous(signIn)
 				.role(Role.NATIONAL_ADMIN, ok, ok)
 				.role(Role.CAF_ADVISOR, ok, notFound)
-				.role(Role.FEDERATION, forbidden, notFound)
+				.role(Role.FEDERATION, notFound, notFound)
 				.role(Role.REVIEWER, forbidden, forbidden)
 				.role(Role.STRUCTURE_MANAGER, ok, notFound)
 				.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
