@@ -1,11 +1,11 @@
 package fr.maillage.account;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.EnumSet;
 import java.util.Set;
 
 import fr.maillage.shared.security.Role;

@@ -7,6 +7,7 @@ import fr.maillage.MaillageApplication;
 import fr.maillage.database.EmbeddedPostgresServer;
 import fr.maillage.support.HttpSession;
 import fr.maillage.support.MaillageIntegrationTest;
+import fr.maillage.support.SecondInstance;
 import fr.maillage.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +37,7 @@ class SessionsAcrossInstancesTest {
 
 	@Test
 	void aPersonSignedInOnOneInstanceIsSignedInOnAnotherOnTheSameDatabase() throws Exception {
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(MaillageApplication.class)
-			.initializers(context -> context.getBeanFactory()
-				.registerSingleton("applicationClassesOnly", new ApplicationClassesOnly()))
-			// Arguments, which win over application.properties (default properties do
-			// not).
-			.run("--server.port=0", "--spring.datasource.url=" + this.database.jdbcUrl("maillage"),
-					"--" + TestSettings.CLOCK)) {
+		try (ConfigurableApplicationContext second = SecondInstance.start(this.database.jdbcUrl("maillage"))) {
 			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
 			HttpSession visitor = new HttpSession(this.port);
 			assertThat(visitor.signIn("conseillere.caf66@maillage.example", DemoAccounts.PASSWORD)).endsWith("/espace");
@@ -56,19 +51,6 @@ class SessionsAcrossInstancesTest {
 			assertThat(visitor.get("/espace").headers().firstValue("Location"))
 				.hasValueSatisfying(location -> assertThat(location).endsWith("/connexion"));
 		}
-	}
-
-	/**
-	 * The second instance is a plain application: without this, its component scan would
-	 * also pick up the test-only controllers and configurations of other test classes.
-	 */
-	static final class ApplicationClassesOnly extends TypeExcludeFilter {
-
-		@Override
-		public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-			return reader.getResource().getURL().toString().contains("/test-classes/");
-		}
-
 	}
 
 }
