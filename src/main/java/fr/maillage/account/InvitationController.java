@@ -85,7 +85,8 @@ class InvitationController {
 	@PostMapping("/invitation/{token}/renouveler")
 	String renew(@PathVariable String token, Model model) {
 		Optional<Invitation> invitation = this.invitations.findByToken(token);
-		if (invitation.isEmpty() || invitation.get().used() || isOpen(invitation.get())) {
+		if (invitation.isEmpty() || invitation.get().used() || isOpen(invitation.get())
+				|| !this.invitations.inviterStillEntitled(invitation.get())) {
 			return closed(invitation, model);
 		}
 		this.invitations.renew(invitation.get(),
@@ -95,7 +96,8 @@ class InvitationController {
 	}
 
 	private boolean isOpen(Invitation invitation) {
-		return !invitation.used() && !this.invitations.isExpired(invitation);
+		return !invitation.used() && !this.invitations.isExpired(invitation)
+				&& this.invitations.inviterStillEntitled(invitation);
 	}
 
 	private String showForm(Invitation invitation, Model model) {
@@ -107,7 +109,10 @@ class InvitationController {
 	}
 
 	private String closed(Optional<Invitation> invitation, Model model) {
-		String state = invitation.map(i -> i.renewed() ? "replaced" : i.used() ? "used" : "expired").orElse("unknown");
+		String state = invitation
+			.map(i -> i.renewed() ? "replaced"
+					: i.used() ? "used" : !this.invitations.inviterStillEntitled(i) ? "revoked" : "expired")
+			.orElse("unknown");
 		model.addAttribute("state", state);
 		if (state.equals("unknown")) {
 			throw new UnknownInvitationException();

@@ -129,7 +129,10 @@ class Invitations {
 					new RoleAssignment(0, Role.valueOf(rs.getString("role")),
 							ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("scope_code")),
 					rs.getObject("expires_at", OffsetDateTime.class), false, (Long) rs.getObject("invited_by"), false))
-			.list();
+			.list()
+			.stream()
+			.filter(this::inviterStillEntitled)
+			.toList();
 	}
 
 	/**
@@ -213,6 +216,33 @@ class Invitations {
 				: "Maillage";
 		createAndSend(invitation.email(), invitation.displayName(), invitation.assignment(), invitation.invitedBy(),
 				inviterName, baseUrl);
+	}
+
+	/**
+	 * Whether the person who sent the invitation could still send it: an account that was
+	 * deactivated, or lost the role or the territory, no longer lets its invitations in.
+	 */
+	boolean inviterStillEntitled(Invitation invitation) {
+		if (invitation.invitedBy() == null) {
+			return false;
+		}
+		boolean enabled = this.jdbc.sql("select enabled from app_user where id = ?")
+			.param(invitation.invitedBy())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		if (!enabled) {
+			return false;
+		}
+		RoleAssignment target = invitation.assignment();
+		return this.jdbc.sql("select id, role, scope_kind, scope_code from role_assignment where user_id = ?")
+			.param(invitation.invitedBy())
+			.query((rs, row) -> new RoleAssignment(rs.getLong("id"), Role.valueOf(rs.getString("role")),
+					ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("scope_code")))
+			.list()
+			.stream()
+			.anyMatch(
+					held -> held.role().grantableRoles().contains(target.role()) && this.policy.contains(held, target));
 	}
 
 	boolean isExpired(Invitation invitation) {

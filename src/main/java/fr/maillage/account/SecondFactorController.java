@@ -97,6 +97,7 @@ class SecondFactorController {
 	String settings(@AuthenticationPrincipal AccountPrincipal user, HttpSession session, Model model) {
 		if (user.secondFactorEnabled()) {
 			model.addAttribute("remaining", this.secondFactor.remainingRecoveryCodes(user.id()));
+			model.addAttribute("mayDisable", !user.roles().contains(Role.NATIONAL_ADMIN));
 			return "account/second-factor-settings";
 		}
 		String secret = (session.getAttribute(NEW_SECRET) instanceof String pendingSecret) ? pendingSecret
@@ -125,18 +126,29 @@ class SecondFactorController {
 	}
 
 	@PostMapping(SecondFactorEnrolmentFilter.ENROLMENT + "/codes-de-secours")
-	String newRecoveryCodes(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+	String newRecoveryCodes(@AuthenticationPrincipal AccountPrincipal user,
+			@RequestParam(defaultValue = "") String code, HttpSession session, Model model) {
 		if (!user.secondFactorEnabled()) {
 			return "redirect:" + SecondFactorEnrolmentFilter.ENROLMENT;
+		}
+		// Whoever found a signed-in screen unattended must not walk away with the codes.
+		if (!this.secondFactor.verify(user.id(), code)) {
+			model.addAttribute("wrongCode", true);
+			return settings(user, session, model);
 		}
 		model.addAttribute("recoveryCodes", this.secondFactor.newRecoveryCodes(user.id()));
 		return "account/recovery-codes";
 	}
 
 	@PostMapping(SecondFactorEnrolmentFilter.ENROLMENT + "/desactiver")
-	String disable(@AuthenticationPrincipal AccountPrincipal user) {
+	String disable(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "") String code,
+			HttpSession session, Model model) {
 		if (user.roles().contains(Role.NATIONAL_ADMIN)) {
 			throw new AccessDeniedException("National administrators must keep their second factor");
+		}
+		if (user.secondFactorEnabled() && !this.secondFactor.verify(user.id(), code)) {
+			model.addAttribute("wrongCode", true);
+			return settings(user, session, model);
 		}
 		this.secondFactor.disable(user.id());
 		return "redirect:" + SecondFactorEnrolmentFilter.ENROLMENT;

@@ -162,6 +162,36 @@ class PeopleAndInvitationsTest {
 	}
 
 	@Test
+	void anInvitationLapsesWhenItsSenderLosesTheRightToGrantIt() throws Exception {
+		String structure = firstStructure("CS", "66");
+		invite("conseillere.caf66@maillage.example", "chef.ephemere@exemple.fr", "STRUCTURE_MANAGER",
+				"STRUCTURE:" + structure);
+		acceptInvitation("chef.ephemere@exemple.fr");
+		invite("chef.ephemere@exemple.fr", "recrue@exemple.fr", "STRUCTURE_STAFF", "STRUCTURE:" + structure);
+		String link = invitationToken("recrue@exemple.fr");
+		this.mvc.perform(get("/invitation/" + link)).andExpect(content().string(containsString("Bienvenue")));
+
+		AccountPrincipal chef = this.accounts.loadUserByUsername("chef.ephemere@exemple.fr");
+		this.mvc
+			.perform(post("/personnes/" + chef.id() + "/roles/" + chef.assignments().getFirst().id() + "/retirer")
+				.with(as("conseillere.caf66@maillage.example"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/personnes/" + chef.id()));
+
+		this.mvc.perform(get("/invitation/" + link))
+			.andExpect(content().string(containsString("Cette invitation n’est plus valable")));
+		this.mvc
+			.perform(post("/invitation/" + link).with(csrf())
+				.param("displayName", "Recrue")
+				.param("password", "Jardin-partagé-2026")
+				.param("confirmation", "Jardin-partagé-2026"))
+			.andExpect(content().string(containsString("Cette invitation n’est plus valable")));
+		assertThat(this.jdbc.sql("select count(*) from app_user where email = 'recrue@exemple.fr'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void refusesForgedRolesAndScopesAndStoresNothing() throws Exception {
 		long invitations = countInvitations();
 		String rhone = firstStructure("CS", "69");

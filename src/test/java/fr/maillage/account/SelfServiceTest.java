@@ -168,6 +168,26 @@ class SelfServiceTest {
 	}
 
 	@Test
+	void turningTheSecondFactorOffNeedsACurrentCode() throws Exception {
+		String email = createAccount("Ancien-mot-2026!");
+		long id = this.accounts.loadUserByUsername(email).id();
+		String secret = Totp.newSecret();
+		this.jdbc.sql("update app_user set totp_secret = ?, totp_enabled_at = now() where id = ?")
+			.params(secret, id)
+			.update();
+		AccountPrincipal user = this.accounts.loadUserByUsername(email);
+		this.mvc.perform(post("/compte/double-authentification/desactiver").with(user(user)).with(csrf()))
+			.andExpect(content().string(containsString("Ce code n’est pas valide")));
+		assertThat(this.accounts.loadUserByUsername(email).secondFactorEnabled()).isTrue();
+		this.mvc
+			.perform(post("/compte/double-authentification/desactiver").with(user(user))
+				.with(csrf())
+				.param("code", Totp.code(secret, this.clock.instant())))
+			.andExpect(redirectedUrl("/compte/double-authentification"));
+		assertThat(this.accounts.loadUserByUsername(email).secondFactorEnabled()).isFalse();
+	}
+
+	@Test
 	void aForgottenPasswordIsResetThroughASingleUseLinkWithoutRevealingWhichAddressesExist() throws Exception {
 		String email = createAccount("Ancien-mot-2026!");
 		long before = countResetMails();
