@@ -2,12 +2,16 @@ package fr.maillage.account;
 
 import java.util.Map;
 
+import fr.maillage.audit.AuditEvent;
+import fr.maillage.audit.AuditTrail;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +32,12 @@ class ProfileController {
 
 	private final PersonalData personalData;
 
-	ProfileController(JdbcClient jdbc, PersonalData personalData) {
+	private final AuditTrail audit;
+
+	ProfileController(JdbcClient jdbc, PersonalData personalData, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.personalData = personalData;
+		this.audit = audit;
 	}
 
 	@GetMapping("/compte")
@@ -41,6 +48,7 @@ class ProfileController {
 	}
 
 	@PostMapping("/compte")
+	@Transactional
 	String rename(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "") String displayName,
 			Model model, RedirectAttributes redirect) {
 		String name = displayName.strip();
@@ -50,6 +58,9 @@ class ProfileController {
 			return profile(user, model);
 		}
 		this.jdbc.sql("update app_user set display_name = ? where id = ?").params(name, user.id()).update();
+		// The trail says that the name changed, not the names: they live in the user
+		// table only.
+		this.audit.record(AuditEvent.onAccount("profile.renamed", user.id(), user.id(), Map.of()));
 		redirect.addFlashAttribute("notice", "profile.saved");
 		return "redirect:/compte";
 	}

@@ -188,6 +188,26 @@ class SelfServiceTest {
 	}
 
 	@Test
+	void renamingOneselfIsTracedWithoutTheNames() throws Exception {
+		String email = createAccount("Ancien-mot-2026!");
+		AccountPrincipal user = this.accounts.loadUserByUsername(email);
+		this.mvc.perform(post("/compte").with(user(user)).with(csrf()).param("displayName", "Nouveau Nom"))
+			.andExpect(redirectedUrl("/compte"));
+		this.mvc.perform(post("/compte").with(user(user)).with(csrf()).param("displayName", "  "))
+			.andExpect(content().string(containsString("Indiquez votre nom")));
+		assertThat(this.jdbc.sql("select display_name from app_user where id = ?")
+			.param(user.id())
+			.query(String.class)
+			.single()).isEqualTo("Nouveau Nom");
+		assertThat(
+				this.jdbc.sql("select after::text from audit_entry where action = 'profile.renamed' and object_id = ?")
+					.param(Long.toString(user.id()))
+					.query(String.class)
+					.single())
+			.doesNotContain("Nouveau Nom");
+	}
+
+	@Test
 	void aForgottenPasswordIsResetThroughASingleUseLinkWithoutRevealingWhichAddressesExist() throws Exception {
 		String email = createAccount("Ancien-mot-2026!");
 		long before = countResetMails();
