@@ -3,6 +3,7 @@ package fr.maillage.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Page.GetByRoleOptions;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import fr.maillage.account.Totp;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -135,6 +139,31 @@ final class BrowserSupport implements BeforeAllCallback, AfterAllCallback, Befor
 	 */
 	void checkPage() {
 		this.checker.check(this.page);
+	}
+
+	/**
+	 * Signs in through the sign-in page, giving the code of the authenticator application
+	 * when {@code totpSecret} is not null, and checks each page on the way.
+	 */
+	void signIn(String email, String password, String totpSecret, Instant now) {
+		this.page.navigate("/connexion");
+		this.page.getByLabel("Adresse e-mail").fill(email);
+		this.page.getByLabel("Mot de passe").fill(password);
+		this.page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Se connecter").setExact(true)).click();
+		if (totpSecret != null) {
+			this.page.waitForURL("**/connexion/code");
+			checkPage();
+			this.page.getByLabel("Code à 6 chiffres ou code de secours").fill(Totp.code(totpSecret, now));
+			this.page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Valider")).click();
+		}
+		this.page.waitForURL("**/espace");
+		checkPage();
+	}
+
+	/** Signs out with the button of the page header. */
+	void signOut() {
+		this.page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Se déconnecter")).click();
+		this.page.waitForURL(url -> url.endsWith("/?deconnecte"));
 	}
 
 }

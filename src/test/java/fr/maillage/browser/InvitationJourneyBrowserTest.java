@@ -11,7 +11,6 @@ import com.microsoft.playwright.Page.GetByRoleOptions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import fr.maillage.account.DemoAccountFixtures;
-import fr.maillage.account.Totp;
 import fr.maillage.support.TestMailServer;
 import fr.maillage.support.TestSettings;
 import jakarta.mail.internet.MimeMessage;
@@ -63,7 +62,8 @@ class InvitationJourneyBrowserTest {
 			.query(String.class)
 			.single();
 
-		signIn(page, "conseillere.caf66@maillage.example", DemoAccountFixtures.password());
+		browser.signIn("conseillere.caf66@maillage.example", DemoAccountFixtures.password(), null,
+				this.clock.instant());
 		page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Gérer les personnes")).click();
 		page.waitForURL("**/personnes");
 		browser.checkPage();
@@ -78,7 +78,7 @@ class InvitationJourneyBrowserTest {
 		page.waitForURL("**/personnes");
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Invitation envoyée à nouvelle.direction@exemple.fr");
 		browser.checkPage();
-		signOut(page);
+		browser.signOut();
 
 		String link = linkIn(awaitMailTo("nouvelle.direction@exemple.fr"));
 		page.navigate(link);
@@ -97,7 +97,7 @@ class InvitationJourneyBrowserTest {
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Votre compte est prêt");
 		browser.checkPage();
 
-		signIn(page, "nouvelle.direction@exemple.fr", "Maison-des-habitants-66");
+		browser.signIn("nouvelle.direction@exemple.fr", "Maison-des-habitants-66", null, this.clock.instant());
 		assertThat(page.locator("section.role-card[data-role=STRUCTURE_MANAGER] .scope-label"))
 			.containsText(centreName);
 		page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Gérer les personnes")).click();
@@ -118,47 +118,27 @@ class InvitationJourneyBrowserTest {
 		page.waitForURL("**/personnes");
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Invitation envoyée à collegue@exemple.fr");
 		assertThat(linkIn(awaitMailTo("collegue@exemple.fr"))).contains("/invitation/");
-		signOut(page);
+		browser.signOut();
 
 		// The advisor reads the trail of her département: the invitations and the roles.
-		signIn(page, "conseillere.caf66@maillage.example", DemoAccountFixtures.password());
+		browser.signIn("conseillere.caf66@maillage.example", DemoAccountFixtures.password(), null,
+				this.clock.instant());
 		page.navigate("/journal");
 		assertThat(page.locator("table")).containsText("Invitation envoyée");
 		assertThat(page.locator("table")).containsText("Rôle attribué");
 		browser.checkPage();
-		signOut(page);
+		browser.signOut();
 
 		// The national administration also reads the sign-ins, which belong to no
 		// territory.
-		page.navigate("/connexion");
-		page.getByLabel("Adresse e-mail").fill("admin@maillage.example");
-		page.getByLabel("Mot de passe").fill(DemoAccountFixtures.password());
-		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Se connecter").setExact(true)).click();
-		page.waitForURL("**/connexion/code");
-		page.getByLabel("Code à 6 chiffres ou code de secours")
-			.fill(Totp.code(DemoAccountFixtures.totpSecret("admin@maillage.example"), this.clock.instant()));
-		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Valider")).click();
-		page.waitForURL("**/espace");
+		browser.signIn("admin@maillage.example", DemoAccountFixtures.password(),
+				DemoAccountFixtures.totpSecret("admin@maillage.example"), this.clock.instant());
 		page.navigate("/journal");
 		assertThat(page.locator("table")).containsText("Invitation envoyée");
 		assertThat(page.locator("table")).containsText("Invitation acceptée");
 		assertThat(page.locator("table")).containsText("Rôle attribué");
 		assertThat(page.locator("table")).containsText("Connexion réussie");
 		browser.checkPage();
-	}
-
-	private static void signIn(Page page, String email, String password) {
-		page.navigate("/connexion");
-		page.getByLabel("Adresse e-mail").fill(email);
-		page.getByLabel("Mot de passe").fill(password);
-		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Se connecter").setExact(true)).click();
-		page.waitForURL("**/espace");
-		browser.checkPage();
-	}
-
-	private static void signOut(Page page) {
-		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Se déconnecter")).click();
-		page.waitForURL(url -> url.endsWith("/?deconnecte"));
 	}
 
 	/**
