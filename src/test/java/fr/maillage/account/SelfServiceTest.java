@@ -331,17 +331,7 @@ class SelfServiceTest {
 	}
 
 	private String createAccount(String password) {
-		String email = "self-" + java.util.UUID.randomUUID() + "@maillage.example";
-		long id = this.jdbc.sql("""
-				insert into app_user (email, display_name, password_hash, enabled, created_at, last_login_at)
-				values (?, 'Personne de test', ?, true, now(), now()) returning id""")
-			.params(email, this.passwordEncoder.encode(password))
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("""
-				insert into role_assignment (user_id, role, scope_kind, scope_code, granted_at)
-				values (?, 'REVIEWER', 'DEPARTEMENT', '66', now())""").param(id).update();
-		return email;
+		return TestAccounts.createReviewer(this.jdbc, this.passwordEncoder, password);
 	}
 
 	private long countResetMails() {

@@ -13,7 +13,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -52,8 +51,9 @@ class SignInAuditTest {
 	void recordsASuccessfulSignInAndTheSignOutAgainstTheAccount() throws Exception {
 		String email = createAccount("Bonne-Phrase-2026");
 		long id = idOf(email);
-		Cookie session = SignInTest.sessionCookie(
-				this.mvc.perform(signIn(email, "Bonne-Phrase-2026")).andExpect(redirectedUrl("/espace")).andReturn());
+		Cookie session = SignInTest.sessionCookie(this.mvc.perform(SignInTest.signIn(email, "Bonne-Phrase-2026"))
+			.andExpect(redirectedUrl("/espace"))
+			.andReturn());
 		this.mvc.perform(post("/deconnexion").cookie(session).with(csrf())).andExpect(redirectedUrl("/?deconnecte"));
 
 		List<Entry> entries = newEntries();
@@ -71,7 +71,7 @@ class SignInAuditTest {
 	@Test
 	void recordsAFailureAgainstTheAccountWithoutTheTypedAddress() throws Exception {
 		String email = createAccount("Bonne-Phrase-2026");
-		this.mvc.perform(signIn(email.toUpperCase(), "wrong")).andExpect(redirectedUrl("/connexion?erreur"));
+		this.mvc.perform(SignInTest.signIn(email.toUpperCase(), "wrong")).andExpect(redirectedUrl("/connexion?erreur"));
 
 		List<Entry> entries = newEntries();
 		assertThat(entries).singleElement().satisfies(entry -> {
@@ -86,7 +86,7 @@ class SignInAuditTest {
 	@Test
 	void recordsAFailureOnAnUnknownAddressWithNoObjectAtAll() throws Exception {
 		String unknown = "personne-" + UUID.randomUUID() + "@maillage.example";
-		this.mvc.perform(signIn(unknown, "wrong")).andExpect(redirectedUrl("/connexion?erreur"));
+		this.mvc.perform(SignInTest.signIn(unknown, "wrong")).andExpect(redirectedUrl("/connexion?erreur"));
 
 		List<Entry> entries = newEntries();
 		assertThat(entries).singleElement().satisfies(entry -> {
@@ -102,9 +102,11 @@ class SignInAuditTest {
 	void recordsAThrottledAttemptApartFromTheFailuresBeforeIt() throws Exception {
 		String email = createAccount("Bonne-Phrase-2026");
 		for (int attempt = 1; attempt <= 5; attempt++) {
-			this.mvc.perform(signIn(email, "wrong-" + attempt)).andExpect(redirectedUrl("/connexion?erreur"));
+			this.mvc.perform(SignInTest.signIn(email, "wrong-" + attempt))
+				.andExpect(redirectedUrl("/connexion?erreur"));
 		}
-		this.mvc.perform(signIn(email, "Bonne-Phrase-2026")).andExpect(redirectedUrl("/connexion?attente=1"));
+		this.mvc.perform(SignInTest.signIn(email, "Bonne-Phrase-2026"))
+			.andExpect(redirectedUrl("/connexion?attente=1"));
 
 		List<Entry> entries = newEntries();
 		assertThat(entries).extracting(Entry::action)
@@ -131,17 +133,7 @@ class SignInAuditTest {
 	}
 
 	private String createAccount(String password) {
-		String email = "audit-" + UUID.randomUUID() + "@maillage.example";
-		this.jdbc.sql("""
-				insert into app_user (email, display_name, password_hash, enabled, created_at)
-				values (?, 'Personne de test', ?, true, now())""")
-			.params(email, this.passwordEncoder.encode(password))
-			.update();
-		return email;
-	}
-
-	private static MockHttpServletRequestBuilder signIn(String email, String password) {
-		return post("/connexion").param("email", email).param("motDePasse", password).with(csrf());
+		return TestAccounts.create(this.jdbc, this.passwordEncoder, password);
 	}
 
 }

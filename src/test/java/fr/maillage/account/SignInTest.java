@@ -193,13 +193,7 @@ class SignInTest {
 	}
 
 	private String createAccount(String password) {
-		String email = "test-" + UUID.randomUUID() + "@maillage.example";
-		this.jdbc.sql("""
-				insert into app_user (email, display_name, password_hash, enabled, created_at)
-				values (?, 'Personne de test', ?, true, now())""")
-			.params(email, this.passwordEncoder.encode(password))
-			.update();
-		return email;
+		return TestAccounts.create(this.jdbc, this.passwordEncoder, password);
 	}
 
 	/**
@@ -212,7 +206,8 @@ class SignInTest {
 		return cookie;
 	}
 
-	private static MockHttpServletRequestBuilder signIn(String email, String password) {
+	/** The sign-in form, posted with its CSRF token. */
+	static MockHttpServletRequestBuilder signIn(String email, String password) {
 		return post("/connexion").param("email", email).param("motDePasse", password).with(csrf());
 	}
 
