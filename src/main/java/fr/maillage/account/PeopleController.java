@@ -139,7 +139,13 @@ class PeopleController {
 		Result result = this.bulk.parse(text);
 		model.addAttribute("result", result);
 		model.addAttribute("content", text);
-		model.addAttribute("labels", result.lines().stream().map(l -> this.scopeLabels.label(l.assignment())).toList());
+		// A file of a thousand lines names a handful of scopes: look each one up once.
+		java.util.Map<RoleAssignment, String> labels = new java.util.HashMap<>();
+		model.addAttribute("labels",
+				result.lines()
+					.stream()
+					.map(line -> labels.computeIfAbsent(line.assignment(), this.scopeLabels::label))
+					.toList());
 		return "account/bulk-invite";
 	}
 
