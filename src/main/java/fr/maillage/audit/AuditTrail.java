@@ -9,4 +9,9 @@ public interface AuditTrail {
 
 	void record(AuditEvent event);
 
+	/** Records many events at once (an import): one batch, same transaction rules. */
+	default void recordAll(java.util.List<AuditEvent> events) {
+		events.forEach(this::record);
+	}
+
 }

@@ -1,13 +1,16 @@
 package fr.maillage.audit;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import fr.maillage.territory.Departement;
 import fr.maillage.territory.TerritoryApi;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,8 +31,11 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final JsonMapper json;
 
-	JdbcAuditTrail(JdbcClient jdbc, Clock clock, TerritoryApi territories, JsonMapper json) {
+	private final JdbcTemplate jdbcTemplate;
+
+	JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, TerritoryApi territories, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
 		this.territories = territories;
 		this.json = json;
@@ -55,6 +61,21 @@ class JdbcAuditTrail implements AuditTrail {
 			.param("before", toJson(event.before()))
 			.param("after", toJson(event.after()))
 			.update();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<AuditEvent> events) {
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		List<Object[]> rows = events.stream()
+			.map(event -> new Object[] { now, event.category().name(), event.action(), event.actorUserId(),
+					event.objectType(), event.objectId(), regionOf(event.departementCode()), event.departementCode(),
+					event.structureId(), toJson(event.before()), toJson(event.after()) })
+			.toList();
+		this.jdbcTemplate.batchUpdate("""
+				insert into audit_entry (occurred_at, category, action, actor_user_id, object_type, object_id,
+				                         region_code, departement_code, structure_id, before, after)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""", rows);
 	}
 
 	/**

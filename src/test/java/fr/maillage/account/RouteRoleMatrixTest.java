@@ -176,7 +176,27 @@ class RouteRoleMatrixTest {
 				.role(Role.STRUCTURE_MANAGER, ok, notFound)
 				.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
 		}
+		registryRecordRoutes(ok, signIn, forbidden, notFound);
+		registryImportExportRoutes(ok, signIn, forbidden, notFound);
+		directoryRoutes(ok, signIn, forbidden, notFound);
 	}
+
+	/**
+	 * The registry's record pages: {@code {id}} is the sample centre social of 66.
+	 */
+	private static void registryRecordRoutes(Outcome ok, Outcome signIn, Outcome forbidden, Outcome notFound) {
+	}
+
+	/** The registry's import and export. */
+	private static void registryImportExportRoutes(Outcome ok, Outcome signIn, Outcome forbidden, Outcome notFound) {
+	}
+
+	/** The public directory, its API and the open data. */
+	private static void directoryRoutes(Outcome ok, Outcome signIn, Outcome forbidden, Outcome notFound) {
+	}
+
+	/** Paths where {@code {id}} is a structure. */
+	static final List<String> STRUCTURE_PATHS = List.of("/registre/", "/annuaire/", "/api/v1/structures/");
 
 	/**
 	 * Spring's own error endpoint serves every method; it only renders the error page.
@@ -274,8 +294,12 @@ class RouteRoleMatrixTest {
 		samples.put("{code}", "66");
 		samples.put("{token}", "no-such-invitation-token");
 		// {id} names a person, except in the national administration's pages, where the
-		// sample (an e-mail, an erasure request) does not exist.
-		samples.put("{id}", parts[1].startsWith("/admin/") ? "0" : Long.toString(this.samplePersonId));
+		// sample (an e-mail, an erasure request) does not exist, and in the registry's
+		// and
+		// directory's, where it is the sample centre social.
+		samples.put("{id}",
+				parts[1].startsWith("/admin/") ? "0" : STRUCTURE_PATHS.stream().anyMatch(parts[1]::startsWith)
+						? this.sampleStructureId : Long.toString(this.samplePersonId));
 		samples.put("{assignmentId}", Long.toString(sampleAssignmentId()));
 		String path = parts[1];
 		for (Map.Entry<String, String> sample : samples.entrySet()) {
@@ -303,21 +327,35 @@ class RouteRoleMatrixTest {
 	}
 
 	/** Form fields some routes need, given the sample structure id. */
-	static final Map<String, Function<String, Map<String, String>>> FORM_SAMPLES = Map.of(
-			"/api/v1/territories/communes", structure -> Map.of("departement", "66"), "/personnes/inviter",
-			structure -> Map.of("email", "matrice@maillage.example", "displayName", "Personne de la matrice", "role",
-					"STRUCTURE_STAFF", "scope", "STRUCTURE:" + structure),
-			"/personnes/inviter-en-masse",
-			structure -> Map.of("contenu",
-					"email;nom;role;territoire\nmatrice@maillage.example;Matrice;STRUCTURE_STAFF;STRUCTURE:"
-							+ structure),
-			"/personnes/inviter-en-masse/envoyer",
-			structure -> Map.of("contenu",
-					"email;nom;role;territoire\nmatrice@maillage.example;Matrice;STRUCTURE_STAFF;STRUCTURE:"
-							+ structure),
-			"/invitation/{token}", structure -> Map.of("displayName", "X", "password", "Jardin-partagé-2026",
-					"confirmation", "Jardin-partagé-2026"),
-			"/compte", structure -> Map.of("displayName", "Nom inchangé"));
+	static final Map<String, Function<String, Map<String, String>>> FORM_SAMPLES = new LinkedHashMap<>();
+
+	static {
+		FORM_SAMPLES.put("/api/v1/territories/communes", structure -> Map.of("departement", "66"));
+		FORM_SAMPLES.put("/personnes/inviter", structure -> Map.of("email", "matrice@maillage.example", "displayName",
+				"Personne de la matrice", "role", "STRUCTURE_STAFF", "scope", "STRUCTURE:" + structure));
+		FORM_SAMPLES.put("/personnes/inviter-en-masse", structure -> Map.of("contenu",
+				"email;nom;role;territoire\nmatrice@maillage.example;Matrice;STRUCTURE_STAFF;STRUCTURE:" + structure));
+		FORM_SAMPLES.put("/personnes/inviter-en-masse/envoyer", structure -> Map.of("contenu",
+				"email;nom;role;territoire\nmatrice@maillage.example;Matrice;STRUCTURE_STAFF;STRUCTURE:" + structure));
+		FORM_SAMPLES.put("/invitation/{token}", structure -> Map.of("displayName", "X", "password",
+				"Jardin-partagé-2026", "confirmation", "Jardin-partagé-2026"));
+		FORM_SAMPLES.put("/compte", structure -> Map.of("displayName", "Nom inchangé"));
+		registryFormSamples();
+		importExportFormSamples();
+		directoryFormSamples();
+	}
+
+	/** Form fields of the registry's record pages. */
+	private static void registryFormSamples() {
+	}
+
+	/** Form fields of the import and export routes. */
+	private static void importExportFormSamples() {
+	}
+
+	/** Query parameters of the directory's routes. */
+	private static void directoryFormSamples() {
+	}
 
 	private static Outcome outcomeOf(MvcResult result) {
 		int status = result.getResponse().getStatus();

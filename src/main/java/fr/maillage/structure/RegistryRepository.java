@@ -1,0 +1,197 @@
+package fr.maillage.structure;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.maillage.shared.security.Scope;
+import fr.maillage.shared.security.Scope.SqlCondition;
+import fr.maillage.shared.security.Unscoped;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes identity records. Scoped reads take a {@link Scope}; the public
+ * directory and open data read through the {@code public…} methods, which return active
+ * structures' public fields only.
+ */
+@Repository
+class RegistryRepository {
+
+	static final String SELECT = """
+			select s.id, s.name, s.kind, s.address, s.postal_code, s.commune_code, c.name as commune_name,
+			       s.departement_code, s.region_code, s.latitude, s.longitude, s.email, s.phone, s.website, s.siret,
+			       s.first_approval_on, s.area_population, s.history, s.project_axes, s.management_mode,
+			       coalesce(s.territory_type_override, case when c.urban then 'URBAN' else 'RURAL' end) as territory_type,
+			       s.territory_type_override is not null as territory_type_corrected, s.near_qpv, s.federation_member,
+			       s.travellers_public, s.multi_site, s.itinerant, s.status, s.updated_at,
+			       array(select sc.commune_code::text from structure_served_commune sc where sc.structure_id = s.id
+			             order by sc.commune_code) as served_communes
+			from structure s join commune c on c.code = s.commune_code""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	RegistryRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	Optional<StructureRecord> find(long id, Scope scope) {
+		SqlCondition inScope = scope.where("scope", "s.region_code", "s.departement_code", "s.id");
+		return this.jdbc.sql(SELECT + " where s.id = :id and " + inScope.sql())
+			.param("id", id)
+			.params(inScope.params())
+			.query(RegistryRepository::record)
+			.optional();
+	}
+
+	/** The records within {@code scope}, by département then name (for exports). */
+	List<StructureRecord> findAll(Scope scope) {
+		SqlCondition inScope = scope.where("scope", "s.region_code", "s.departement_code", "s.id");
+		return this.jdbc.sql(SELECT + " where " + inScope.sql() + " order by s.departement_code, s.name, s.id")
+			.params(inScope.params())
+			.query(RegistryRepository::record)
+			.list();
+	}
+
+	@Unscoped("the public directory and open data: public fields of any structure")
+	Optional<StructureRecord> findPublic(long id) {
+		return this.jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(RegistryRepository::record).optional();
+	}
+
+	@Unscoped("open data: every active structure's public fields")
+	List<StructureRecord> findAllActivePublic() {
+		return this.jdbc.sql(SELECT + " where s.status = 'ACTIVE' order by s.id")
+			.query(RegistryRepository::record)
+			.list();
+	}
+
+	/** Inserts new structures; returns their ids, in order. */
+	List<Long> insert(List<StructureFields> structures, Instant now) {
+		List<Long> ids = new ArrayList<>(structures.size());
+		for (StructureFields fields : structures) {
+			Map<String, Object> params = params(fields);
+			params.put("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+			ids.add(this.jdbc.sql("""
+					insert into structure (name, kind, address, postal_code, commune_code, latitude, longitude, email,
+					                       phone, website, siret, first_approval_on, area_population, history,
+					                       project_axes, management_mode, territory_type_override, near_qpv,
+					                       federation_member, travellers_public, multi_site, itinerant, status,
+					                       created_at, updated_at)
+					values (:name, :kind, :address, :postalCode, :communeCode, :latitude, :longitude, :email, :phone,
+					        :website, :siret, :firstApprovalOn, :areaPopulation, :history, :projectAxes,
+					        :managementMode, :territoryType, :nearQpv, :federationMember, :travellersPublic, :multiSite,
+					        :itinerant, :status, :now, :now)
+					returning id""").params(params).query(Long.class).single());
+		}
+		replaceServedCommunes(ids, structures);
+		return ids;
+	}
+
+	/** Writes new values over existing structures ({@code ids} and values in step). */
+	void update(List<Long> ids, List<StructureFields> structures, Instant now) {
+		List<Object[]> rows = new ArrayList<>(ids.size());
+		for (int i = 0; i < ids.size(); i++) {
+			StructureFields f = structures.get(i);
+			rows.add(new Object[] { f.name(), f.kind().name(), f.address(), f.postalCode(), f.communeCode(),
+					f.latitude(), f.longitude(), f.email(), f.phone(), f.website(), f.siret(),
+					(f.firstApprovalOn() != null) ? Date.valueOf(f.firstApprovalOn()) : null, f.areaPopulation(),
+					f.history(), f.projectAxes().toArray(String[]::new), name(f.managementMode()),
+					name(f.territoryTypeOverride()), f.nearQpv(), f.federationMember(), f.travellersPublic(),
+					f.multiSite(), f.itinerant(), f.status().name(), Timestamp.from(now), ids.get(i) });
+		}
+		this.jdbcTemplate.batchUpdate("""
+				update structure set name = ?, kind = ?, address = ?, postal_code = ?, commune_code = ?, latitude = ?,
+				       longitude = ?, email = ?, phone = ?, website = ?, siret = ?, first_approval_on = ?,
+				       area_population = ?, history = ?, project_axes = ?, management_mode = ?,
+				       territory_type_override = ?, near_qpv = ?, federation_member = ?, travellers_public = ?,
+				       multi_site = ?, itinerant = ?, status = ?, updated_at = ?
+				where id = ?""", rows);
+		replaceServedCommunes(ids, structures);
+	}
+
+	private void replaceServedCommunes(List<Long> ids, List<StructureFields> structures) {
+		this.jdbc.sql("delete from structure_served_commune where structure_id = any(:ids)")
+			.param("ids", ids.toArray(Long[]::new))
+			.update();
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			for (String commune : structures.get(i).servedCommunes()) {
+				rows.add(new Object[] { ids.get(i), commune });
+			}
+		}
+		if (!rows.isEmpty()) {
+			this.jdbcTemplate
+				.batchUpdate("insert into structure_served_commune (structure_id, commune_code) values (?, ?)", rows);
+		}
+	}
+
+	private static Map<String, Object> params(StructureFields f) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("name", f.name());
+		params.put("kind", f.kind().name());
+		params.put("address", f.address());
+		params.put("postalCode", f.postalCode());
+		params.put("communeCode", f.communeCode());
+		params.put("latitude", f.latitude());
+		params.put("longitude", f.longitude());
+		params.put("email", f.email());
+		params.put("phone", f.phone());
+		params.put("website", f.website());
+		params.put("siret", f.siret());
+		params.put("firstApprovalOn", f.firstApprovalOn());
+		params.put("areaPopulation", f.areaPopulation());
+		params.put("history", f.history());
+		params.put("projectAxes", f.projectAxes().toArray(String[]::new));
+		params.put("managementMode", name(f.managementMode()));
+		params.put("territoryType", name(f.territoryTypeOverride()));
+		params.put("nearQpv", f.nearQpv());
+		params.put("federationMember", f.federationMember());
+		params.put("travellersPublic", f.travellersPublic());
+		params.put("multiSite", f.multiSite());
+		params.put("itinerant", f.itinerant());
+		params.put("status", f.status().name());
+		return params;
+	}
+
+	private static String name(Enum<?> value) {
+		return (value != null) ? value.name() : null;
+	}
+
+	static StructureRecord record(ResultSet rs, int row) throws SQLException {
+		Date firstApproval = rs.getDate("first_approval_on");
+		String mode = rs.getString("management_mode");
+		return new StructureRecord(rs.getLong("id"), rs.getString("name"), StructureKind.valueOf(rs.getString("kind")),
+				rs.getString("address"), rs.getString("postal_code"), rs.getString("commune_code"),
+				rs.getString("commune_name"), rs.getString("departement_code"), rs.getString("region_code"),
+				rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("email"),
+				rs.getString("phone"), rs.getString("website"), rs.getString("siret"),
+				(firstApproval != null) ? firstApproval.toLocalDate() : null, (Integer) rs.getObject("area_population"),
+				rs.getString("history"), strings(rs.getArray("project_axes")),
+				(mode != null) ? ManagementMode.valueOf(mode) : null,
+				TerritoryType.valueOf(rs.getString("territory_type")), rs.getBoolean("territory_type_corrected"),
+				rs.getBoolean("near_qpv"), rs.getBoolean("federation_member"), rs.getBoolean("travellers_public"),
+				rs.getBoolean("multi_site"), rs.getBoolean("itinerant"),
+				StructureStatus.valueOf(rs.getString("status")), strings(rs.getArray("served_communes")),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+	}
+
+}
