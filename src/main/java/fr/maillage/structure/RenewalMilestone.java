@@ -1,0 +1,21 @@
+package fr.maillage.structure;
+
+import java.time.LocalDate;
+
+/**
+ * A renewal milestone of a main approval.
+ *
+ * @param doneOn the day it was done, {@code null} while open
+ */
+record RenewalMilestone(long id, long approvalId, MilestoneKind kind, LocalDate dueOn, LocalDate doneOn, String note) {
+
+	boolean open() {
+		return this.doneOn == null;
+	}
+
+	/** Open and past its due date. */
+	boolean lateOn(LocalDate today) {
+		return open() && this.dueOn.isBefore(today);
+	}
+
+}
