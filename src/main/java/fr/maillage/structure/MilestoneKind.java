@@ -17,6 +17,10 @@ enum MilestoneKind {
 		this.monthsBeforeEnd = monthsBeforeEnd;
 	}
 
+	int monthsBeforeEnd() {
+		return this.monthsBeforeEnd;
+	}
+
 	LocalDate dueOn(LocalDate approvalEnd) {
 		return approvalEnd.minusMonths(this.monthsBeforeEnd);
 	}
