@@ -3,6 +3,6 @@ package fr.maillage.structure;
 import java.time.Instant;
 
 /** A document of a social project, without its content. */
-record ApprovalDocument(long id, long approvalId, String fileName, String mediaType, int sizeBytes,
+public record ApprovalDocument(long id, long approvalId, String fileName, String mediaType, int sizeBytes,
 		Instant uploadedAt) {
 }

@@ -202,20 +202,22 @@ class ApprovalRepository {
 	 */
 	List<RenewalRow> renewals(Scope scope, LocalDate today) {
 		SqlCondition where = inScope(scope);
-		return this.jdbc.sql("""
-				select s.id as structure_id, s.name as structure_name, s.kind, s.departement_code,
-				       c.name as commune_name, ma.kind_code as approval_kind, ma.ends_on as approval_end,
-				       next.kind as next_kind, next.due_on as next_due_on,
-				       (select count(*) from renewal_milestone l
-				        where l.approval_id = ma.approval_id and l.done_on is null and l.due_on < :today) as late_count
-				from structure s
-				join commune c on c.code = s.commune_code
-				join structure_main_approval ma on ma.structure_id = s.id
-				left join lateral (select m.kind, m.due_on from renewal_milestone m
-				                   where m.approval_id = ma.approval_id and m.done_on is null
-				                   order by m.due_on limit 1) next on true
-				where s.status = 'ACTIVE' and\s""" + where.sql() + """
-				order by (next.due_on is null), (next.due_on < :today) desc, next.due_on, ma.ends_on, s.name""")
+		return this.jdbc
+			.sql("""
+					select s.id as structure_id, s.name as structure_name, s.kind, s.departement_code,
+					       c.name as commune_name, ma.kind_code as approval_kind, ma.ends_on as approval_end,
+					       next.kind as next_kind, next.due_on as next_due_on,
+					       (select count(*) from renewal_milestone l
+					        where l.approval_id = ma.approval_id and l.done_on is null and l.due_on < :today) as late_count
+					from structure s
+					join commune c on c.code = s.commune_code
+					join structure_main_approval ma on ma.structure_id = s.id
+					left join lateral (select m.kind, m.due_on from renewal_milestone m
+					                   where m.approval_id = ma.approval_id and m.done_on is null
+					                   order by m.due_on limit 1) next on true
+					where s.status = 'ACTIVE' and\s"""
+					+ where.sql()
+					+ " order by (next.due_on is null), (next.due_on < :today) desc, next.due_on, ma.ends_on, s.name")
 			.param("today", today)
 			.params(where.params())
 			.query(RenewalRow.class)

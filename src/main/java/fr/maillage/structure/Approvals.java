@@ -54,16 +54,6 @@ class Approvals {
 	record Problem(String field, String key, List<Object> arguments) {
 	}
 
-	/** The fields of the approval form, as typed. */
-	record ApprovalForm(String kind, String startsOn, String endsOn, String decidedOn, String decisionBody,
-			String projectAxes, String projectSummary) {
-
-		static ApprovalForm empty() {
-			return new ApprovalForm(null, null, null, null, null, null, null);
-		}
-
-	}
-
 	LocalDate today() {
 		return LocalDate.now(this.clock);
 	}
@@ -77,16 +67,16 @@ class Approvals {
 		requireEditor(structure);
 		Map<String, Problem> problems = new LinkedHashMap<>();
 		List<String> kinds = this.repository.kindsFor(structure.kind());
-		String kind = blankToNull(form.kind());
+		String kind = blankToNull(form.getKind());
 		if (kind == null) {
 			problems.put("kind", new Problem("kind", "approval.error.required", List.of()));
 		}
 		else if (!kinds.contains(kind)) {
 			problems.put("kind", new Problem("kind", "approval.error.kind", List.of(kind)));
 		}
-		LocalDate starts = date("startsOn", form.startsOn(), true, false, problems);
-		LocalDate ends = date("endsOn", form.endsOn(), true, false, problems);
-		LocalDate decided = date("decidedOn", form.decidedOn(), false, true, problems);
+		LocalDate starts = date("startsOn", form.getStartsOn(), true, false, problems);
+		LocalDate ends = date("endsOn", form.getEndsOn(), true, false, problems);
+		LocalDate decided = date("decidedOn", form.getDecidedOn(), false, true, problems);
 		if (starts != null && ends != null) {
 			if (!ends.isAfter(starts)) {
 				problems.put("endsOn", new Problem("endsOn", "approval.error.ends-before-start", List.of()));
@@ -95,10 +85,13 @@ class Approvals {
 				problems.put("endsOn", new Problem("endsOn", "approval.error.duration", List.of()));
 			}
 		}
-		String body = text("decisionBody", form.decisionBody(), 200, problems);
-		String summary = text("projectSummary", form.projectSummary(), MAX_SUMMARY, problems);
-		List<String> axes = (form.projectAxes() == null) ? List.of()
-				: Arrays.stream(form.projectAxes().split("\\R")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+		String body = text("decisionBody", form.getDecisionBody(), 200, problems);
+		String summary = text("projectSummary", form.getProjectSummary(), MAX_SUMMARY, problems);
+		List<String> axes = (form.getProjectAxes() == null) ? List.of()
+				: Arrays.stream(form.getProjectAxes().split("\\R"))
+					.map(String::strip)
+					.filter(a -> !a.isEmpty())
+					.toList();
 		if (axes.size() > StructureInput.MAX_AXES) {
 			problems.put("projectAxes", new Problem("projectAxes", "structure.error.axes-count",
 					List.of(StructureInput.MAX_AXES, axes.size())));
@@ -147,7 +140,7 @@ class Approvals {
 			.stream()
 			.filter(m -> m.id() == milestoneId)
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("milestone " + milestoneId));
+			.orElseThrow(() -> new NotFoundException("registry.error.not-found"));
 		Map<String, Problem> problems = new LinkedHashMap<>();
 		LocalDate done = date("doneOn", doneOn, true, true, problems);
 		String text = text("note", note, MAX_NOTE, problems);
@@ -175,7 +168,7 @@ class Approvals {
 			.stream()
 			.anyMatch(approval -> approval.id() == approvalId);
 		if (!known) {
-			throw new NotFoundException("approval " + approvalId);
+			throw new NotFoundException("registry.error.not-found");
 		}
 		if (content.length == 0) {
 			return Optional.of("approval.document.error.empty");

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * diagnostic of the territory (started at 12 months, shared at 8), the debate with
  * inhabitants (6) and the Caf's commission (3).
  */
-enum MilestoneKind {
+public enum MilestoneKind {
 
 	DIAGNOSTIC_12(12), DIAGNOSTIC_8(8), DEBATE_6(6), COMMISSION_3(3);
 

@@ -7,14 +7,15 @@ import java.time.LocalDate;
  *
  * @param doneOn the day it was done, {@code null} while open
  */
-record RenewalMilestone(long id, long approvalId, MilestoneKind kind, LocalDate dueOn, LocalDate doneOn, String note) {
+public record RenewalMilestone(long id, long approvalId, MilestoneKind kind, LocalDate dueOn, LocalDate doneOn,
+		String note) {
 
-	boolean open() {
+	public boolean open() {
 		return this.doneOn == null;
 	}
 
 	/** Open and past its due date. */
-	boolean lateOn(LocalDate today) {
+	public boolean lateOn(LocalDate today) {
 		return open() && this.dueOn.isBefore(today);
 	}
 
