@@ -1,5 +1,6 @@
 // Registry import page: while htmx sends the file, show how much has gone and that the
-// server is analysing it. Without JavaScript the form posts as a plain form.
+// server is analysing it; refuse at once a file over the import limit. Without
+// JavaScript the form posts as a plain form and the server says the same.
 (function () {
 	'use strict';
 
@@ -15,14 +16,31 @@
 		}
 	}
 
+	function tooLarge(form) {
+		var message = document.getElementById('import-trop-gros');
+		if (message) {
+			message.textContent = form.getAttribute('data-too-large');
+			message.hidden = false;
+		}
+	}
+
 	document.addEventListener('htmx:beforeRequest', function (event) {
-		if (!importForm(event)) {
+		var form = importForm(event);
+		if (!form) {
+			return;
+		}
+		var input = form.querySelector('input[type=file]');
+		var limit = Number(form.getAttribute('data-max-bytes'));
+		if (input && input.files.length > 0 && limit > 0 && input.files[0].size > limit) {
+			event.preventDefault();
+			tooLarge(form);
 			return;
 		}
 		var progress = document.getElementById('import-envoi');
 		if (progress) {
 			progress.value = 0;
 		}
+		show('import-trop-gros', false);
 		show('import-progression', true);
 		show('import-analyse', false);
 	});
@@ -43,17 +61,14 @@
 	});
 
 	document.addEventListener('htmx:afterRequest', function (event) {
-		if (importForm(event)) {
-			show('import-progression', false);
-			show('import-analyse', false);
+		var form = importForm(event);
+		if (!form) {
+			return;
 		}
-	});
-
-	// A file over the upload limit answers 413 with the page's message: show it.
-	document.addEventListener('htmx:beforeSwap', function (event) {
-		if (importForm(event) && event.detail.xhr && event.detail.xhr.status === 413) {
-			event.detail.shouldSwap = true;
-			event.detail.isError = false;
+		show('import-progression', false);
+		show('import-analyse', false);
+		if (event.detail.xhr && event.detail.xhr.status === 413) {
+			tooLarge(form);
 		}
 	});
 })();

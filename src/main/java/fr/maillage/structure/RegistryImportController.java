@@ -75,6 +75,7 @@ class RegistryImportController {
 	static void pageAttributes(Model model) {
 		model.addAttribute("columns", COLUMNS);
 		model.addAttribute("maxMegabytes", ImportFiles.MAX_BYTES / (1024 * 1024));
+		model.addAttribute("maxBytes", ImportFiles.MAX_BYTES);
 		model.addAttribute("shownLines", SHOWN_LINES);
 	}
 
