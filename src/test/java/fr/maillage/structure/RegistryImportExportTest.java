@@ -322,7 +322,8 @@ class RegistryImportExportTest {
 		for (String header : StructureCells.headers()) {
 			assertThat(page).contains("<code>" + header + "</code>");
 		}
-		assertThat(page).contains("hx-encoding=\"multipart/form-data\"", "<progress", "/js/registry-import.js");
+		assertThat(page).contains("data-hx-post=\"/registre/import\"", "data-hx-encoding=\"multipart/form-data\"",
+				"<progress", "data-too-large=", "/js/registry-import.js");
 		String fragment = this.mvc
 			.perform(multipart("/registre/import")
 				.file(new MockMultipartFile("fichier", "vide.csv", "text/csv", new byte[0]))
