@@ -17,7 +17,9 @@ import fr.maillage.support.MaillageIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +69,26 @@ class ImportUploadLimitTest {
 		assertThat(response.body()).contains("Le fichier dépasse 10 Mo");
 	}
 
+	@Test
+	void aDocumentOverTheUploadLimitGetsAFrenchPageLeadingBackToTheRecord(@Autowired JdbcClient jdbc) throws Exception {
+		long structure = jdbc.sql("select min(id) from structure where departement_code = '66'")
+			.query(Long.class)
+			.single();
+		long approval = jdbc.sql("select approval_id from structure_main_approval where structure_id = ?")
+			.param(structure)
+			.query(Long.class)
+			.single();
+		HttpResponse<String> response = upload("/registre/" + structure + "/agrements/" + approval + "/documents",
+				20 * 1024 * 1024 + 1);
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("Le fichier dépasse 20 Mo", "href=\"/registre/" + structure + "\"");
+	}
+
 	private HttpResponse<String> upload(int size) throws IOException, InterruptedException {
+		return upload("/registre/import", size);
+	}
+
+	private HttpResponse<String> upload(String path, int size) throws IOException, InterruptedException {
 		String token = find(CSRF, get("/registre/import"));
 		String boundary = "----limite" + System.nanoTime();
 		// As a browser posts the form: the CSRF token, then the file.
@@ -80,10 +101,9 @@ class ImportUploadLimitTest {
 		System.arraycopy(head, 0, body, 0, head.length);
 		Arrays.fill(body, head.length, head.length + size, (byte) 'a');
 		System.arraycopy(tail, 0, body, head.length + size, tail.length);
-		return this.client
-			.send(request("/registre/import").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		return this.client.send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String get(String path) throws IOException, InterruptedException {
