@@ -121,6 +121,39 @@ class RegistryBrowserTest {
 	}
 
 	@Test
+	void aCafAdvisorImportsAFileAfterFixingTheLineThePreviewNames(@TempDir Path files) throws Exception {
+		browser.signIn(ADVISOR, DemoAccountFixtures.password(), null, null);
+		Page page = browser.page();
+		browser.open("/registre/import");
+		browser.checkPage();
+		Path csv = files.resolve("structures.csv");
+		String header = "nom;type;code_commune;code_postal;siret\n";
+		Files.writeString(csv, header + "Centre social La Sardane;CS;66136;66000;12002701600357\n"
+				+ "Espace de vie sociale Le Canigou;EVS;66074;66500;12002701600358\n", StandardCharsets.UTF_8);
+		page.getByLabel("Fichier à importer").setInputFiles(csv);
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Vérifier le fichier")).click();
+		assertThat(page.getByText("Ligne 3, colonne « siret »")).isVisible();
+		assertThat(page.getByText("Rien n’a été enregistré.")).isVisible();
+		browser.checkPage();
+
+		Files.writeString(csv, header + "Centre social La Sardane;CS;66136;66000;12002701600357\n"
+				+ "Espace de vie sociale Le Canigou;EVS;66074;66500;12002701600357\n", StandardCharsets.UTF_8);
+		browser.open("/registre/import");
+		page.getByLabel("Fichier à importer").setInputFiles(csv);
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Vérifier le fichier")).click();
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Confirmer l’import : créer 2, modifier 0"))
+			.click();
+		assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("2");
+		browser.checkPage();
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select count(*) from structure where name in ('Centre social La Sardane',"
+					+ " 'Espace de vie sociale Le Canigou')")
+				.query(Long.class)
+				.single())
+			.isEqualTo(2);
+	}
+
+	@Test
 	void aCentresStaffMemberUpdatesTheirContactsOnly() {
 		browser.signIn(STAFF, DemoAccountFixtures.password(), null, null);
 		Page page = browser.page();
