@@ -145,7 +145,7 @@ class MilestoneNoticesTest {
 		// Once someone manages the structure, the link no longer lets anyone in.
 		long manager = id("""
 				insert into app_user (email, display_name, password_hash, enabled, created_at)
-				values ('directrice@la-cabane.example', 'Directrice', 'x', true, now()) returning id""");
+				values ('directrice@la-cabane.example', 'Directrice', null, true, now()) returning id""");
 		this.jdbc.sql("""
 				insert into role_assignment (user_id, role, scope_kind, scope_code, granted_at)
 				values (?, 'STRUCTURE_MANAGER', 'STRUCTURE', ?, now())""")
