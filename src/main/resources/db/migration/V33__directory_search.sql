@@ -1,0 +1,41 @@
+-- The public directory's search: a structure is found by any word of its name, its
+-- commune's name or a postal code (its own or its commune's), whatever the accents, case
+-- and punctuation typed. No extension (unaccent, pg_trgm) is needed: the text searched is
+-- normalized once, when the structure is written, and about 4,100 short rows are scanned in
+-- a few milliseconds. See docs/adr/0018-open-data-data-inclusion.md.
+
+-- Lower case ASCII letters and digits, every other run of characters one space:
+-- « L’Île-Saint-Denis 93450 » becomes « l ile saint denis 93450 ». Upper case accented
+-- letters are listed too, because lower() leaves them alone in a database whose locale is C.
+create function directory_normalize(value text) returns text
+    language sql immutable strict parallel safe
+as $$
+    select btrim(regexp_replace(
+        lower(translate(replace(replace(replace(replace(value, 'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae'),
+            'àâäáãåÀÂÄÁÃÅçÇéèêëÉÈÊËíìîïÍÌÎÏñÑóòôöõÓÒÔÖÕúùûüÚÙÛÜýÿÝŸ',
+            'aaaaaaaaaaaacceeeeeeeeiiiiiiiinnoooooooooouuuuuuuuyyyy')),
+        '[^a-z0-9]+', ' ', 'g'))
+$$;
+
+alter table structure add column search_text text;
+
+update structure s
+set search_text = directory_normalize(concat_ws(' ', s.name, c.name, s.postal_code, array_to_string(c.postal_codes, ' ')))
+from commune c
+where c.code = s.commune_code;
+
+alter table structure alter column search_text set not null;
+
+create function structure_search_text() returns trigger language plpgsql as $$
+begin
+    select directory_normalize(concat_ws(' ', new.name, c.name, new.postal_code, array_to_string(c.postal_codes, ' ')))
+    into new.search_text
+    from commune c where c.code = new.commune_code;
+    return new;
+end $$;
+
+create trigger structure_search_text before insert or update of name, commune_code, postal_code on structure
+    for each row execute function structure_search_text();
+
+-- The directory lists active structures only, filtered by département and kind.
+create index structure_directory_idx on structure (departement_code, kind) where status = 'ACTIVE';
