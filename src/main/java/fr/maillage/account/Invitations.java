@@ -94,7 +94,7 @@ class Invitations {
 		if (existing.isPresent()) {
 			return grant(existing.get(), assignment, inviter.id()) ? Outcome.ROLE_ADDED : Outcome.ALREADY_HELD;
 		}
-		createAndSend(address, displayName.strip(), assignment, inviter.id(), inviter.displayName(), baseUrl);
+		createAndSend(address, displayName.strip(), assignment, inviter.id(), inviter.displayName(), false, baseUrl);
 		return Outcome.INVITED;
 	}
 
@@ -103,7 +103,8 @@ class Invitations {
 	Optional<Invitation> findByToken(String token) {
 		return this.jdbc
 			.sql("""
-					select id, email, display_name, role, scope_kind, scope_code, expires_at, accepted_at, renewed_at, invited_by
+					select id, email, display_name, role, scope_kind, scope_code, expires_at, accepted_at, renewed_at, invited_by,
+					       claim
 					from invitation where token_hash = ?""")
 			.param(Tokens.hash(token))
 			.query((rs, row) -> new Invitation(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
@@ -112,7 +113,8 @@ class Invitations {
 					rs.getObject("expires_at", OffsetDateTime.class),
 					rs.getObject("accepted_at", OffsetDateTime.class) != null
 							|| rs.getObject("renewed_at", OffsetDateTime.class) != null,
-					(Long) rs.getObject("invited_by"), rs.getObject("renewed_at", OffsetDateTime.class) != null))
+					(Long) rs.getObject("invited_by"), rs.getObject("renewed_at", OffsetDateTime.class) != null,
+					rs.getBoolean("claim")))
 			.optional();
 	}
 
@@ -120,7 +122,7 @@ class Invitations {
 	@Unscoped("the invitee is not signed in: the provider's verified address is the authorisation")
 	List<Invitation> findOpen(String normalizedEmail) {
 		return this.jdbc.sql("""
-				select id, email, display_name, role, scope_kind, scope_code, expires_at, invited_by
+				select id, email, display_name, role, scope_kind, scope_code, expires_at, invited_by, claim
 				from invitation
 				where lower(email) = ? and accepted_at is null and renewed_at is null and expires_at > ?
 				order by id""")
@@ -128,7 +130,8 @@ class Invitations {
 			.query((rs, row) -> new Invitation(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
 					new RoleAssignment(0, Role.valueOf(rs.getString("role")),
 							ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("scope_code")),
-					rs.getObject("expires_at", OffsetDateTime.class), false, (Long) rs.getObject("invited_by"), false))
+					rs.getObject("expires_at", OffsetDateTime.class), false, (Long) rs.getObject("invited_by"), false,
+					rs.getBoolean("claim")))
 			.list()
 			.stream()
 			.filter(this::inviterStillEntitled)
@@ -215,7 +218,7 @@ class Invitations {
 					.orElse("Maillage")
 				: "Maillage";
 		createAndSend(invitation.email(), invitation.displayName(), invitation.assignment(), invitation.invitedBy(),
-				inviterName, baseUrl);
+				inviterName, invitation.claim(), baseUrl);
 	}
 
 	/**
@@ -223,6 +226,11 @@ class Invitations {
 	 * deactivated, or lost the role or the territory, no longer lets its invitations in.
 	 */
 	boolean inviterStillEntitled(Invitation invitation) {
+		if (invitation.claim()) {
+			// The registry's claim link: good while nobody has taken the structure in
+			// hand.
+			return !hasManager(invitation.assignment().scopeCode());
+		}
 		if (invitation.invitedBy() == null) {
 			return false;
 		}
@@ -250,24 +258,57 @@ class Invitations {
 	}
 
 	private void createAndSend(String address, String displayName, RoleAssignment assignment, Long inviterId,
-			String inviterName, String baseUrl) {
-		String token = Tokens.newToken();
-		OffsetDateTime now = OffsetDateTime.now(this.clock);
-		OffsetDateTime expires = now.plus(VALIDITY);
-		long id = this.jdbc.sql("""
-				insert into invitation (email, display_name, role, scope_kind, scope_code, token_hash, invited_by,
-				                        created_at, expires_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(address, displayName, assignment.role().name(), assignment.scopeKind().name(),
-					assignment.scopeCode(), Tokens.hash(token), inviterId, now, expires)
-			.query(Long.class)
-			.single();
+			String inviterName, boolean claim, String baseUrl) {
+		String token = insert(address, displayName, assignment, inviterId, claim);
+		OffsetDateTime expires = OffsetDateTime.now(this.clock).plus(VALIDITY);
 		this.outbox.enqueue(new OutgoingEmail(address, "invitation",
 				Map.of("inviterName", inviterName, "roleLabel", roleLabel(assignment.role()), "scopeLabel",
 						this.scopeLabels.label(assignment), "link", baseUrl + "/invitation/" + token, "expiresOn",
 						expires.toInstant().atZone(this.clock.getZone()))));
-		record(Category.SECURITY, "user.invited", inviterId, "invitation", id, assignment, Map.of(),
+	}
+
+	/**
+	 * Stores a new invitation, audited; returns its token (which only the e-mail keeps).
+	 */
+	private String insert(String address, String displayName, RoleAssignment assignment, Long inviterId,
+			boolean claim) {
+		String token = Tokens.newToken();
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		long id = this.jdbc.sql("""
+				insert into invitation (email, display_name, role, scope_kind, scope_code, token_hash, invited_by,
+				                        created_at, expires_at, claim)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(address, displayName, assignment.role().name(), assignment.scopeKind().name(),
+					assignment.scopeCode(), Tokens.hash(token), inviterId, now, now.plus(VALIDITY), claim)
+			.query(Long.class)
+			.single();
+		record(Category.SECURITY, claim ? "structure.claim-link-created" : "user.invited", inviterId, "invitation", id,
+				assignment, Map.of(),
 				Map.of("role", assignment.role().name(), "scope", ScopeRef.of(assignment).toString()));
+		return token;
+	}
+
+	/**
+	 * A claim link for a structure that has no account yet: an invitation to become its
+	 * manager, sent by the registry inside its own e-mail (no separate invitation
+	 * e-mail). Single use, valid 7 days, and void once someone manages the structure.
+	 */
+	@Transactional
+	String claimLink(long structureId, String email, String structureName, String baseUrl) {
+		RoleAssignment assignment = new RoleAssignment(0, Role.STRUCTURE_MANAGER, ScopeKind.STRUCTURE,
+				Long.toString(structureId));
+		return baseUrl + "/invitation/" + insert(Emails.normalize(email), structureName, assignment, null, true);
+	}
+
+	/** Whether an enabled account manages the structure. */
+	boolean hasManager(String structureId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from role_assignment ra join app_user u on u.id = ra.user_id
+				               where ra.role = 'STRUCTURE_MANAGER' and ra.scope_kind = 'STRUCTURE'
+				                 and ra.scope_code = ? and u.enabled)""")
+			.param(structureId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Adds the assignment unless already held; returns whether it was added. */
@@ -306,7 +347,7 @@ class Invitations {
 
 	/** An invitation as its link shows it. */
 	record Invitation(long id, String email, String displayName, RoleAssignment assignment, OffsetDateTime expiresAt,
-			boolean used, Long invitedBy, boolean renewed) {
+			boolean used, Long invitedBy, boolean renewed, boolean claim) {
 	}
 
 	/** For the bulk form: the assignments of many people at once, all or nothing. */

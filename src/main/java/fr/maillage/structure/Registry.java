@@ -61,7 +61,7 @@ class Registry {
 	 */
 	StructureRecord readable(long id) {
 		return this.repository.find(id, this.policy.scopeFor(Permission.READ_PRIVATE_REGISTRY))
-			.orElseThrow(() -> new NotFoundException("structure " + id));
+			.orElseThrow(() -> new NotFoundException("registry.error.not-found"));
 	}
 
 	/** Whether the signed-in person may write every field of this structure. */
@@ -72,6 +72,11 @@ class Registry {
 	/** Whether the signed-in person may write its contact and descriptive fields. */
 	boolean mayEditDescription(StructureRecord record) {
 		return covers(this.policy.scopeFor(Permission.EDIT_STRUCTURE_DESCRIPTION), record.communeCode(), record.id());
+	}
+
+	/** Whether the signed-in person may place a structure in this commune. */
+	boolean mayCreateIn(String communeCode) {
+		return covers(this.policy.scopeFor(Permission.EDIT_REGISTRY), communeCode, null);
 	}
 
 	/** Whether the signed-in person may create structures somewhere. */

@@ -68,6 +68,55 @@ class RegistryRepository {
 			.list();
 	}
 
+	/** One line of the registry list. */
+	record ListRow(long id, String name, StructureKind kind, String communeName, String departementCode,
+			StructureStatus status, String approvalKind, java.time.LocalDate approvalEnd) {
+	}
+
+	/** A page of the registry list and how many lines match in all. */
+	record ListPage(List<ListRow> rows, long total) {
+	}
+
+	/**
+	 * The structures within {@code scope} matching the filters (each may be null): a
+	 * piece of name, commune name or postal code; a département; a kind; a status.
+	 */
+	ListPage search(Scope scope, String text, String departement, StructureKind kind, StructureStatus status,
+			int offset, int limit) {
+		SqlCondition inScope = scope.where("scope", "s.region_code", "s.departement_code", "s.id");
+		StringBuilder where = new StringBuilder(inScope.sql());
+		Map<String, Object> params = new HashMap<>(inScope.params());
+		if (text != null && !text.isBlank()) {
+			where.append(" and (lower(s.name) like :text or lower(c.name) like :text or s.postal_code like :text)");
+			params.put("text", "%" + text.strip().toLowerCase(java.util.Locale.FRENCH) + "%");
+		}
+		if (departement != null && !departement.isBlank()) {
+			where.append(" and s.departement_code = :departement");
+			params.put("departement", departement);
+		}
+		if (kind != null) {
+			where.append(" and s.kind = :kind");
+			params.put("kind", kind.name());
+		}
+		if (status != null) {
+			where.append(" and s.status = :status");
+			params.put("status", status.name());
+		}
+		String from = " from structure s join commune c on c.code = s.commune_code"
+				+ " left join structure_main_approval ma on ma.structure_id = s.id where ";
+		long total = this.jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+		List<ListRow> rows = this.jdbc
+			.sql("select s.id, s.name, s.kind, c.name as commune_name, s.departement_code, s.status,"
+					+ " ma.kind_code as approval_kind, ma.ends_on as approval_end" + from + where
+					+ " order by s.departement_code, lower(s.name), s.id limit :limit offset :offset")
+			.params(params)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(ListRow.class)
+			.list();
+		return new ListPage(rows, total);
+	}
+
 	@Unscoped("the public directory and open data: public fields of any structure")
 	Optional<StructureRecord> findPublic(long id) {
 		return this.jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(RegistryRepository::record).optional();

@@ -185,6 +185,38 @@ class RouteRoleMatrixTest {
 	 * The registry's record pages: {@code {id}} is the sample centre social of 66.
 	 */
 	private static void registryRecordRoutes(Outcome ok, Outcome signIn, Outcome forbidden, Outcome notFound) {
+		// Everyone with a role reads the registry of their own scope.
+		expect("GET /registre").anonymous(signIn).everyone(ok, ok);
+		// The Caf's pages: a national administrator, or a Caf advisor in her département
+		// (the Rhône advisor creating in the Pyrénées-Orientales gets the form back with
+		// an error on the commune).
+		for (String cafPage : List.of("GET /registre/nouvelle", "POST /registre/nouvelle",
+				"GET /registre/renouvellements")) {
+			expect(cafPage).anonymous(signIn)
+				.everyone(forbidden, forbidden)
+				.role(Role.NATIONAL_ADMIN, ok, ok)
+				.role(Role.CAF_ADVISOR, ok, ok);
+		}
+		// The sample structure's record and its documents: whoever's scope covers it.
+		for (String read : List.of("GET /registre/{id}", "GET /registre/{id}/documents/{documentId}")) {
+			expect(read).anonymous(signIn).everyone(ok, notFound).role(Role.NATIONAL_ADMIN, ok, ok);
+		}
+		// Its contact and descriptive fields: the Caf and the structure's own people.
+		for (String edit : List.of("GET /registre/{id}/modifier", "POST /registre/{id}/modifier")) {
+			expect(edit).anonymous(signIn)
+				.everyone(ok, notFound)
+				.role(Role.NATIONAL_ADMIN, ok, ok)
+				.role(Role.FEDERATION, forbidden, notFound)
+				.role(Role.REVIEWER, forbidden, notFound);
+		}
+		// Approvals, their documents and milestones: the Caf only.
+		for (String caf : List.of("GET /registre/{id}/agrements/nouveau", "POST /registre/{id}/agrements/nouveau",
+				"POST /registre/{id}/agrements/{approvalId}/documents", "POST /registre/{id}/jalons/{milestoneId}")) {
+			expect(caf).anonymous(signIn)
+				.everyone(forbidden, notFound)
+				.role(Role.NATIONAL_ADMIN, ok, ok)
+				.role(Role.CAF_ADVISOR, ok, notFound);
+		}
 	}
 
 	/** The registry's import and export. */
@@ -225,6 +257,12 @@ class RouteRoleMatrixTest {
 
 	private String sampleStructureId;
 
+	private long sampleApprovalId;
+
+	private long sampleMilestoneId;
+
+	private long sampleDocumentId;
+
 	@BeforeEach
 	void locateSamples() {
 		this.samplePersonId = this.jdbc.sql("select id from app_user where email = ?")
@@ -235,6 +273,21 @@ class RouteRoleMatrixTest {
 			.sql("select scope_code from role_assignment where user_id = ? and role = 'STRUCTURE_STAFF'")
 			.param(this.samplePersonId)
 			.query(String.class)
+			.single();
+		// The sample structure's current approval, one of its milestones and a document.
+		this.sampleApprovalId = this.jdbc.sql("select approval_id from structure_main_approval where structure_id = ?")
+			.param(Long.parseLong(this.sampleStructureId))
+			.query(Long.class)
+			.single();
+		this.sampleMilestoneId = this.jdbc.sql("select min(id) from renewal_milestone where approval_id = ?")
+			.param(this.sampleApprovalId)
+			.query(Long.class)
+			.single();
+		this.sampleDocumentId = this.jdbc.sql("""
+				insert into approval_document (approval_id, file_name, media_type, size_bytes, content, uploaded_at)
+				values (?, 'projet-social.pdf', 'application/pdf', 9, '%PDF-1.7 '::bytea, now()) returning id""")
+			.param(this.sampleApprovalId)
+			.query(Long.class)
 			.single();
 	}
 
@@ -306,6 +359,9 @@ class RouteRoleMatrixTest {
 				parts[1].startsWith("/admin/") ? "0" : STRUCTURE_PATHS.stream().anyMatch(parts[1]::startsWith)
 						? this.sampleStructureId : Long.toString(this.samplePersonId));
 		samples.put("{assignmentId}", Long.toString(sampleAssignmentId()));
+		samples.put("{approvalId}", Long.toString(this.sampleApprovalId));
+		samples.put("{milestoneId}", Long.toString(this.sampleMilestoneId));
+		samples.put("{documentId}", Long.toString(this.sampleDocumentId));
 		String path = parts[1];
 		for (Map.Entry<String, String> sample : samples.entrySet()) {
 			path = path.replace(sample.getKey(), sample.getValue());
@@ -352,6 +408,10 @@ class RouteRoleMatrixTest {
 
 	/** Form fields of the registry's record pages. */
 	private static void registryFormSamples() {
+		FORM_SAMPLES.put("/registre/nouvelle", structure -> Map.of("name", "Centre social de la matrice", "kind", "CS",
+				"communeCode", "66136", "status", "ACTIVE"));
+		FORM_SAMPLES.put("/registre/{id}/modifier", structure -> Map.of("phone", "09 00 00 00 00"));
+		FORM_SAMPLES.put("/registre/{id}/jalons/{milestoneId}", structure -> Map.of("doneOn", "2026-11-20"));
 	}
 
 	/** Form fields of the import and export routes. */

@@ -15,19 +15,19 @@ import tools.jackson.databind.json.JsonMapper;
  * The Nu HTML checker (the engine behind validator.w3.org/nu), run in-process on the
  * bytes the server sent. Only errors count: warnings and infos are advice.
  */
-final class HtmlValidator {
+public final class HtmlValidator {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final EmbeddedValidator validator = new EmbeddedValidator();
 
-	HtmlValidator() {
+	public HtmlValidator() {
 		// JSON, rather than the text format, to tell errors from warnings reliably.
 		this.validator.setOutputFormat(OutputFormat.JSON);
 	}
 
 	/** The errors, each as "line L, column C: message (extract)". */
-	List<String> errors(byte[] html) {
+	public List<String> errors(byte[] html) {
 		String report;
 		try {
 			report = this.validator.validate(new ByteArrayInputStream(html));

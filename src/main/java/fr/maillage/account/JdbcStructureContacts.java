@@ -1,0 +1,50 @@
+package fr.maillage.account;
+
+import java.util.List;
+
+import fr.maillage.shared.security.Unscoped;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcStructureContacts implements StructureContacts {
+
+	private final JdbcClient jdbc;
+
+	private final Invitations invitations;
+
+	private final String baseUrl;
+
+	JdbcStructureContacts(JdbcClient jdbc, Invitations invitations, @Value("${maillage.base-url}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.invitations = invitations;
+		this.baseUrl = baseUrl;
+	}
+
+	@Override
+	@Unscoped("background jobs write to a structure's people; nothing is shown")
+	public List<Contact> peopleOf(long structureId) {
+		return this.jdbc.sql("""
+				select distinct u.email, u.display_name from role_assignment ra join app_user u on u.id = ra.user_id
+				where ra.scope_kind = 'STRUCTURE' and ra.scope_code = ?
+				  and ra.role in ('STRUCTURE_MANAGER', 'STRUCTURE_STAFF') and u.enabled
+				order by u.email""").param(Long.toString(structureId)).query(Contact.class).list();
+	}
+
+	@Override
+	@Unscoped("background jobs write to a département's Caf advisors; nothing is shown")
+	public List<Contact> advisorsOf(String departementCode) {
+		return this.jdbc.sql("""
+				select distinct u.email, u.display_name from role_assignment ra join app_user u on u.id = ra.user_id
+				where ra.scope_kind = 'DEPARTEMENT' and ra.scope_code = ? and ra.role = 'CAF_ADVISOR' and u.enabled
+				order by u.email""").param(departementCode).query(Contact.class).list();
+	}
+
+	@Override
+	public String claimLink(long structureId, String email, String structureName) {
+		return this.invitations.claimLink(structureId, email, structureName, this.baseUrl);
+	}
+
+}
