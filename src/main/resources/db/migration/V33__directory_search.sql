@@ -17,25 +17,38 @@ as $$
         '[^a-z0-9]+', ' ', 'g'))
 $$;
 
-alter table structure add column search_text text;
+-- Kept by the trigger below, with the sort keys of the directory's order (by commune, then
+-- name, accents aside) in the C collation, so that its index serves any database.
+alter table structure
+    add column search_text text,
+    add column sort_commune text collate "C",
+    add column sort_name text collate "C";
 
 update structure s
-set search_text = directory_normalize(concat_ws(' ', s.name, c.name, s.postal_code, array_to_string(c.postal_codes, ' ')))
+set search_text = directory_normalize(concat_ws(' ', s.name, c.name, s.postal_code, array_to_string(c.postal_codes, ' '))),
+    sort_commune = directory_normalize(c.name),
+    sort_name = directory_normalize(s.name)
 from commune c
 where c.code = s.commune_code;
 
-alter table structure alter column search_text set not null;
+alter table structure
+    alter column search_text set not null,
+    alter column sort_commune set not null,
+    alter column sort_name set not null;
 
-create function structure_search_text() returns trigger language plpgsql as $$
+create function structure_directory_keys() returns trigger language plpgsql as $$
 begin
-    select directory_normalize(concat_ws(' ', new.name, c.name, new.postal_code, array_to_string(c.postal_codes, ' ')))
-    into new.search_text
+    select directory_normalize(concat_ws(' ', new.name, c.name, new.postal_code, array_to_string(c.postal_codes, ' '))),
+           directory_normalize(c.name), directory_normalize(new.name)
+    into new.search_text, new.sort_commune, new.sort_name
     from commune c where c.code = new.commune_code;
     return new;
 end $$;
 
-create trigger structure_search_text before insert or update of name, commune_code, postal_code on structure
-    for each row execute function structure_search_text();
+create trigger structure_directory_keys before insert or update of name, commune_code, postal_code on structure
+    for each row execute function structure_directory_keys();
 
--- The directory lists active structures only, filtered by département and kind.
+-- The directory lists active structures only: a page of all of them reads this index in
+-- order; filters by département and kind read the other.
+create index structure_directory_order_idx on structure (sort_commune, sort_name, id) where status = 'ACTIVE';
 create index structure_directory_idx on structure (departement_code, kind) where status = 'ACTIVE';

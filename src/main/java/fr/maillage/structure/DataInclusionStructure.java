@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -58,6 +60,8 @@ record DataInclusionStructure(String source, String id, String nom, LocalDate da
 	 */
 	private static final Pattern EMAIL = Pattern.compile(
 			"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
+	private static final Set<String> RESERVED_DOMAINS = Set.of("example", "invalid", "local", "localhost", "test");
 
 	private static final int MAX_URI = 2083;
 
@@ -119,9 +123,18 @@ record DataInclusionStructure(String source, String id, String nom, LocalDate da
 		return text;
 	}
 
+	/**
+	 * An address the schema accepts, or {@code null}. Domains reserved for examples and
+	 * tests (RFC 2606, RFC 6761), such as the demo data's {@code .example}, never receive
+	 * mail: validators refuse them, and so do we.
+	 */
 	static String courriel(String email) {
 		String value = blankToNull(email);
-		return (value != null && EMAIL.matcher(value).matches()) ? value : null;
+		if (value == null || !EMAIL.matcher(value).matches()) {
+			return null;
+		}
+		String topLevel = value.substring(value.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+		return RESERVED_DOMAINS.contains(topLevel) ? null : value;
 	}
 
 	/** An absolute web address, or {@code null}. */

@@ -1,13 +1,18 @@
 package fr.maillage.structure;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import fr.maillage.shared.web.NotFoundException;
 import fr.maillage.structure.PublicDirectory.DepartementStructures;
+import fr.maillage.territory.Choropleth;
+import fr.maillage.territory.ChoroplethOptions;
 import fr.maillage.territory.Departement;
+import fr.maillage.territory.DepartementMap;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +40,14 @@ class DirectoryController {
 
 	private final PublicDirectory directory;
 
-	DirectoryController(PublicDirectory directory) {
+	private final DepartementMap map;
+
+	private final MessageSource messages;
+
+	DirectoryController(PublicDirectory directory, DepartementMap map, MessageSource messages) {
 		this.directory = directory;
+		this.map = map;
+		this.messages = messages;
 	}
 
 	@GetMapping(PATH)
@@ -44,7 +55,7 @@ class DirectoryController {
 			@RequestParam(defaultValue = "1") int page,
 			@RequestHeader(name = HTMX_REQUEST, required = false) String htmx,
 			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore, Model model,
-			HttpServletResponse response) {
+			Locale locale, HttpServletResponse response) {
 		// The same address answers the page or, to htmx, its results: caches must tell.
 		response.addHeader(HttpHeaders.VARY, HTMX_REQUEST);
 		check(filter, errors);
@@ -52,17 +63,18 @@ class DirectoryController {
 				: search(filter, page);
 		model.addAttribute("result", result);
 		model.addAttribute("filterInvalid", errors.hasErrors());
+		List<Departement> departements = this.directory.departements();
 		model.addAttribute("departementNames",
-				this.directory.departements().stream().collect(Collectors.toMap(Departement::code, Departement::name)));
+				departements.stream().collect(Collectors.toMap(Departement::code, Departement::name)));
 		if (htmx != null && historyRestore == null && !errors.hasErrors()) {
 			return "directory/fragments :: htmx-results";
 		}
-		List<DepartementStructures> counts = this.directory.countsByDepartement();
-		model.addAttribute("departements", this.directory.departements());
+		List<DepartementStructures> counts = this.directory.countsByDepartement(departements);
+		model.addAttribute("departements", departements);
 		model.addAttribute("kinds", StructureKind.values());
 		model.addAttribute("managementModes", ManagementMode.values());
 		model.addAttribute("departementCounts", counts);
-		model.addAttribute("structuresPerDepartement", PublicDirectory.totals(counts));
+		model.addAttribute("departementMap", map(counts, locale));
 		return "directory/index";
 	}
 
@@ -85,16 +97,23 @@ class DirectoryController {
 				(structure.phone() != null) ? "tel:" + structure.phone().replaceAll("[^0-9+]", "") : null);
 		// Only a web address is a link: nothing like javascript: reaches the page.
 		model.addAttribute("websiteHref", DataInclusionStructure.uri(structure.website()));
-		model.addAttribute("departementName",
-				this.directory.departements()
-					.stream()
-					.filter(departement -> departement.code().equals(structure.departementCode()))
-					.map(Departement::name)
-					.findFirst()
-					.orElse(structure.departementCode()));
+		model.addAttribute("departementName", this.directory.departementName(structure.departementCode()));
 		// A search link that does not read is dropped, not an error: the page is found.
 		model.addAttribute("backUrl", errors.hasErrors() ? PATH : filter.pageUrl(Math.max(1, page)));
 		return "directory/structure";
+	}
+
+	/**
+	 * The map of the active structures per département, each département a link to its
+	 * structures; the page writes its legend and the same figures as a table.
+	 */
+	private Choropleth map(List<DepartementStructures> counts, Locale locale) {
+		ChoroplethOptions options = ChoroplethOptions
+			.of("carte-annuaire", this.messages.getMessage("directory.map.title", null, locale),
+					this.messages.getMessage("directory.map.description", null, locale),
+					this.messages.getMessage("directory.map.no-value", null, locale))
+			.withLinks(code -> new DirectoryFilter(null, null, code, null).pageUrl(1));
+		return this.map.draw(PublicDirectory.totals(counts), options);
 	}
 
 	private void check(DirectoryFilter filter, BindingResult errors) {

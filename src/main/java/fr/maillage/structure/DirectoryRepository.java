@@ -25,11 +25,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DirectoryRepository {
 
-	/**
-	 * By commune then name, accents aside, the same whatever the database's collation.
-	 */
-	private static final String ORDER = " order by directory_normalize(c.name) collate \"C\","
-			+ " directory_normalize(s.name) collate \"C\", s.id";
+	/** By commune then name, accents aside: the sort keys V33 keeps. */
+	private static final String ORDER = " order by s.sort_commune, s.sort_name, s.id";
 
 	private final JdbcClient jdbc;
 
@@ -51,7 +48,7 @@ class DirectoryRepository {
 	@Unscoped("the public directory: how many active structures match")
 	long countActive(DirectoryFilter filter) {
 		Where where = Where.of(filter);
-		return this.jdbc.sql("select count(*) from structure s join commune c on c.code = s.commune_code" + where.sql())
+		return this.jdbc.sql("select count(*) from structure s" + where.sql())
 			.params(where.params())
 			.query(Long.class)
 			.single();

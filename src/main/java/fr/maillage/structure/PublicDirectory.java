@@ -84,12 +84,16 @@ class PublicDirectory {
 		return this.territories.departement(code).isPresent();
 	}
 
-	/** Every département with its number of active structures (maybe none), by code. */
-	List<DepartementStructures> countsByDepartement() {
+	String departementName(String code) {
+		return this.territories.departement(code).map(Departement::name).orElse(code);
+	}
+
+	/** Each of {@code departements} with its number of active structures (maybe none). */
+	List<DepartementStructures> countsByDepartement(List<Departement> departements) {
 		Map<String, DepartementCount> counts = this.directory.countActiveByDepartement()
 			.stream()
 			.collect(Collectors.toMap(DepartementCount::departementCode, Function.identity()));
-		return this.territories.departements().stream().map(departement -> {
+		return departements.stream().map(departement -> {
 			DepartementCount count = counts.get(departement.code());
 			return new DepartementStructures(departement, (count != null) ? count.centresSociaux() : 0,
 					(count != null) ? count.espacesDeVieSociale() : 0);

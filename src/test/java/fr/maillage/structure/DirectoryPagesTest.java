@@ -92,7 +92,7 @@ class DirectoryPagesTest {
 	}
 
 	@Test
-	void countsEveryActiveStructureWithoutSearchAndShowsTheTableByDepartement() throws Exception {
+	void countsEveryActiveStructureWithoutSearchAndShowsTheMapAndTableByDepartement() throws Exception {
 		long active = this.jdbc.sql("select count(*) from structure where status = 'ACTIVE'")
 			.query(Long.class)
 			.single();
@@ -102,8 +102,10 @@ class DirectoryPagesTest {
 			.andExpect(content().string(allOf(containsString(french(active) + " structures actives"),
 					containsString("<title>Annuaire des centres sociaux et espaces de vie sociale – Maillage</title>"),
 					containsString("href=\"/annuaire?departement=2A\">Corse-du-Sud (2A)</a>"),
-					containsString("href=\"/annuaire?departement=01\">Ain (01)</a>"),
-					containsString("France entière"))));
+					containsString("href=\"/annuaire?departement=01\">Ain (01)</a>"), containsString("France entière"),
+					containsString("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+					containsString("<a href=\"/annuaire?departement=2A\" aria-label=\"Corse-du-Sud (2A)\u00a0: 2\">"),
+					containsString("<span>Aucune structure</span>"), containsString("Fond de carte"))));
 	}
 
 	@Test
@@ -161,7 +163,7 @@ class DirectoryPagesTest {
 					containsString("href=\"mailto:contact@etoile-du-maquis.fr\""),
 					containsString("href=\"tel:0495203040\""),
 					containsString("href=\"https://etoile-du-maquis.fr/accueil\""), containsString("42100000100006"),
-					containsString("Animation globale (centre social), du 1 janvier 2024 au 31 décembre 2027"),
+					containsString("Animation globale, du 1 janvier 2024 au 31 décembre 2027"),
 					containsString("1 septembre 1998"), containsString(french(25_000) + " habitants"),
 					containsString("Association"), containsString("Urbain"), containsString("Jeunesse, citoyenneté"),
 					containsString("<li>Afa</li>"), containsString("<li>Alata</li>"),

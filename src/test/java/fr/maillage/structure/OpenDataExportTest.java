@@ -116,6 +116,8 @@ class OpenDataExportTest {
 		assertThat(ab.get("reseaux_porteurs").values()).extracting(JsonNode::asString).containsExactly("caf");
 
 		assertThat(byId).doesNotContainKey("maillage--" + this.corsica.moulin());
+		// Addresses under domains reserved for examples never receive mail: left out.
+		assertThat(DataInclusionStructure.courriel("contact@les-tilleuls.example")).isNull();
 	}
 
 	@Test
