@@ -1,8 +1,8 @@
--- The public directory's search: a structure is found by any word of its name, its
--- commune's name or a postal code (its own or its commune's), whatever the accents, case
--- and punctuation typed. No extension (unaccent, pg_trgm) is needed: the text searched is
+-- The public directory's search: a structure is found when every word typed appears in its
+-- name, its commune's name or a postal code (its own or its commune's), whatever the
+-- accents, case and punctuation. No extension (unaccent, pg_trgm) is needed: the text searched is
 -- normalized once, when the structure is written, and about 4,100 short rows are scanned in
--- a few milliseconds. See docs/adr/0018-open-data-data-inclusion.md.
+-- a few milliseconds (docs/architecture.md, "Public directory and open data").
 
 -- Lower case ASCII letters and digits, every other run of characters one space:
 -- « L’Île-Saint-Denis 93450 » becomes « l ile saint denis 93450 ». Upper case accented
