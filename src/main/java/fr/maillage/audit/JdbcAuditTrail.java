@@ -3,6 +3,7 @@ package fr.maillage.audit;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,9 +68,12 @@ class JdbcAuditTrail implements AuditTrail {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAll(List<AuditEvent> events) {
 		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		// A batch (an import) names each département many times: look each one up once.
+		Map<String, String> regions = new HashMap<>();
 		List<Object[]> rows = events.stream()
 			.map(event -> new Object[] { now, event.category().name(), event.action(), event.actorUserId(),
-					event.objectType(), event.objectId(), regionOf(event.departementCode()), event.departementCode(),
+					event.objectType(), event.objectId(),
+					regions.computeIfAbsent(event.departementCode(), this::regionOf), event.departementCode(),
 					event.structureId(), toJson(event.before()), toJson(event.after()) })
 			.toList();
 		this.jdbcTemplate.batchUpdate("""

@@ -2,9 +2,12 @@ package fr.maillage.structure;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import fr.maillage.account.AccessPolicy;
 import fr.maillage.account.AccountPrincipal;
@@ -130,20 +133,24 @@ class Registry {
 	 */
 	@Transactional
 	void applyImport(List<StructureFields> creations, List<StructureRecord> currents, List<StructureFields> updates) {
+		// Thousands of lines name a few hundred communes: look each one up once.
+		Map<String, Optional<Commune>> communes = new HashMap<>();
+		Function<String, Optional<Commune>> commune = code -> communes.computeIfAbsent(code, this.territories::commune);
+		Scope scope = this.policy.scopeFor(Permission.EDIT_REGISTRY);
 		List<AuditEvent> events = new ArrayList<>();
 		if (!creations.isEmpty()) {
-			creations.forEach(fields -> requireRegistryScope(fields.communeCode(), null));
+			creations.forEach(fields -> requireRegistryScope(scope, commune, fields.communeCode(), null));
 			List<Long> ids = this.repository.insert(creations, this.clock.instant());
 			for (int i = 0; i < ids.size(); i++) {
-				events.add(created(ids.get(i), creations.get(i)));
+				events.add(created(ids.get(i), creations.get(i), commune));
 			}
 		}
 		if (!updates.isEmpty()) {
 			List<Long> ids = new ArrayList<>();
 			for (int i = 0; i < updates.size(); i++) {
 				StructureRecord current = currents.get(i);
-				requireRegistryScope(current.communeCode(), current.id());
-				requireRegistryScope(updates.get(i).communeCode(), null);
+				requireRegistryScope(scope, commune, current.communeCode(), current.id());
+				requireRegistryScope(scope, commune, updates.get(i).communeCode(), null);
 				events.add(updated(current, StructureFields.changes(StructureFields.of(current), updates.get(i))));
 				ids.add(current.id());
 			}
@@ -153,19 +160,35 @@ class Registry {
 	}
 
 	private void requireRegistryScope(String communeCode, Long structureId) {
-		if (!covers(this.policy.scopeFor(Permission.EDIT_REGISTRY), communeCode, structureId)) {
+		requireRegistryScope(this.policy.scopeFor(Permission.EDIT_REGISTRY), this.territories::commune, communeCode,
+				structureId);
+	}
+
+	private static void requireRegistryScope(Scope scope, Function<String, Optional<Commune>> communes,
+			String communeCode, Long structureId) {
+		if (!covers(scope, communes, communeCode, structureId)) {
 			throw new AccessDeniedException("Commune " + communeCode + " is outside the registry scope");
 		}
 	}
 
 	private boolean covers(Scope scope, String communeCode, Long structureId) {
-		Commune commune = this.territories.commune(communeCode).orElse(null);
+		return covers(scope, this.territories::commune, communeCode, structureId);
+	}
+
+	private static boolean covers(Scope scope, Function<String, Optional<Commune>> communes, String communeCode,
+			Long structureId) {
+		Commune commune = communes.apply(communeCode).orElse(null);
 		return commune != null && scope.covers(commune.regionCode(), commune.departementCode(), structureId);
 	}
 
 	private AuditEvent created(long id, StructureFields fields) {
+		return created(id, fields, this.territories::commune);
+	}
+
+	private AuditEvent created(long id, StructureFields fields, Function<String, Optional<Commune>> communes) {
 		return new AuditEvent(Category.DATA, "structure.created", actor(), "structure", Long.toString(id),
-				departementOf(fields.communeCode()), id, Map.of(), fields.asMap());
+				communes.apply(fields.communeCode()).map(Commune::departementCode).orElse(null), id, Map.of(),
+				fields.asMap());
 	}
 
 	private AuditEvent updated(StructureRecord current, Map<String, Object[]> changes) {
@@ -177,10 +200,6 @@ class Registry {
 		});
 		return new AuditEvent(Category.DATA, "structure.updated", actor(), "structure", Long.toString(current.id()),
 				current.departementCode(), current.id(), before, after);
-	}
-
-	private String departementOf(String communeCode) {
-		return this.territories.commune(communeCode).map(Commune::departementCode).orElse(null);
 	}
 
 	private Long actor() {

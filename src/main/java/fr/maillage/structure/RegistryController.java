@@ -19,6 +19,8 @@ import fr.maillage.shared.web.NotFoundException;
 import fr.maillage.territory.Departement;
 import fr.maillage.territory.TerritoryApi;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -189,8 +191,15 @@ class RegistryController {
 
 	@PostMapping("/registre/{id}/modifier")
 	String update(@PathVariable long id, @ModelAttribute("form") StructureForm form, BindingResult binding, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request) {
 		StructureRecord record = editable(id);
+		if (!this.registry.mayEditAll(record) && Arrays.stream(StructureField.values())
+			.filter(field -> !field.descriptive())
+			.anyMatch(field -> request.getParameter(field.parameter()) != null)) {
+			// The structure's own form has none of the Caf's fields: this request was
+			// forged.
+			throw new AccessDeniedException("Only the Caf writes the identity of structure " + id);
+		}
 		Set<StructureField> editableFields = this.registry.mayEditAll(record) ? EnumSet.allOf(StructureField.class)
 				: EnumSet.copyOf(StructureField.descriptiveFields());
 		StructureInput.Result result = this.registry.input()

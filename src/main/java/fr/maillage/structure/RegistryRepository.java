@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -129,23 +128,41 @@ class RegistryRepository {
 			.list();
 	}
 
-	/** Inserts new structures; returns their ids, in order. */
+	/** Rows per insert statement: 26 parameters each, PostgreSQL takes 65,535 at most. */
+	private static final int INSERT_CHUNK = 1000;
+
+	/**
+	 * Inserts new structures; returns their ids, in order. The ids are drawn from the
+	 * identity's sequence first, so that thousands of rows (an import) go in a few
+	 * multi-row statements.
+	 */
 	List<Long> insert(List<StructureFields> structures, Instant now) {
-		List<Long> ids = new ArrayList<>(structures.size());
-		for (StructureFields fields : structures) {
-			Map<String, Object> params = params(fields);
-			params.put("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
-			ids.add(this.jdbc.sql("""
+		if (structures.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = this.jdbc
+			.sql("select nextval(pg_get_serial_sequence('structure', 'id')) from generate_series(1, ?) order by 1")
+			.param(structures.size())
+			.query(Long.class)
+			.list();
+		for (int from = 0; from < structures.size(); from += INSERT_CHUNK) {
+			int to = Math.min(from + INSERT_CHUNK, structures.size());
+			List<Object> params = new ArrayList<>();
+			for (int i = from; i < to; i++) {
+				params.addAll(columns(structures.get(i)));
+				params.add(Timestamp.from(now));
+				params.add(Timestamp.from(now));
+				params.add(ids.get(i));
+			}
+			String row = "(" + String.join(", ", java.util.Collections.nCopies(26, "?")) + ")";
+			this.jdbcTemplate.update("""
 					insert into structure (name, kind, address, postal_code, commune_code, latitude, longitude, email,
 					                       phone, website, siret, first_approval_on, area_population, history,
 					                       project_axes, management_mode, territory_type_override, near_qpv,
 					                       federation_member, travellers_public, multi_site, itinerant, status,
-					                       created_at, updated_at)
-					values (:name, :kind, :address, :postalCode, :communeCode, :latitude, :longitude, :email, :phone,
-					        :website, :siret, :firstApprovalOn, :areaPopulation, :history, :projectAxes,
-					        :managementMode, :territoryType, :nearQpv, :federationMember, :travellersPublic, :multiSite,
-					        :itinerant, :status, :now, :now)
-					returning id""").params(params).query(Long.class).single());
+					                       created_at, updated_at, id)
+					overriding system value
+					values """ + String.join(", ", java.util.Collections.nCopies(to - from, row)), params.toArray());
 		}
 		replaceServedCommunes(ids, structures);
 		return ids;
@@ -155,13 +172,10 @@ class RegistryRepository {
 	void update(List<Long> ids, List<StructureFields> structures, Instant now) {
 		List<Object[]> rows = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {
-			StructureFields f = structures.get(i);
-			rows.add(new Object[] { f.name(), f.kind().name(), f.address(), f.postalCode(), f.communeCode(),
-					f.latitude(), f.longitude(), f.email(), f.phone(), f.website(), f.siret(),
-					(f.firstApprovalOn() != null) ? Date.valueOf(f.firstApprovalOn()) : null, f.areaPopulation(),
-					f.history(), f.projectAxes().toArray(String[]::new), name(f.managementMode()),
-					name(f.territoryTypeOverride()), f.nearQpv(), f.federationMember(), f.travellersPublic(),
-					f.multiSite(), f.itinerant(), f.status().name(), Timestamp.from(now), ids.get(i) });
+			List<Object> row = new ArrayList<>(columns(structures.get(i)));
+			row.add(Timestamp.from(now));
+			row.add(ids.get(i));
+			rows.add(row.toArray());
 		}
 		this.jdbcTemplate.batchUpdate("""
 				update structure set name = ?, kind = ?, address = ?, postal_code = ?, commune_code = ?, latitude = ?,
@@ -177,44 +191,32 @@ class RegistryRepository {
 		this.jdbc.sql("delete from structure_served_commune where structure_id = any(:ids)")
 			.param("ids", ids.toArray(Long[]::new))
 			.update();
-		List<Object[]> rows = new ArrayList<>();
+		List<Long> structureIds = new ArrayList<>();
+		List<String> communes = new ArrayList<>();
 		for (int i = 0; i < ids.size(); i++) {
 			for (String commune : structures.get(i).servedCommunes()) {
-				rows.add(new Object[] { ids.get(i), commune });
+				structureIds.add(ids.get(i));
+				communes.add(commune);
 			}
 		}
-		if (!rows.isEmpty()) {
-			this.jdbcTemplate
-				.batchUpdate("insert into structure_served_commune (structure_id, commune_code) values (?, ?)", rows);
+		if (!communes.isEmpty()) {
+			this.jdbc.sql("""
+					insert into structure_served_commune (structure_id, commune_code)
+					select * from unnest(:structures, :communes)""")
+				.param("structures", structureIds.toArray(Long[]::new))
+				.param("communes", communes.toArray(String[]::new))
+				.update();
 		}
 	}
 
-	private static Map<String, Object> params(StructureFields f) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("name", f.name());
-		params.put("kind", f.kind().name());
-		params.put("address", f.address());
-		params.put("postalCode", f.postalCode());
-		params.put("communeCode", f.communeCode());
-		params.put("latitude", f.latitude());
-		params.put("longitude", f.longitude());
-		params.put("email", f.email());
-		params.put("phone", f.phone());
-		params.put("website", f.website());
-		params.put("siret", f.siret());
-		params.put("firstApprovalOn", f.firstApprovalOn());
-		params.put("areaPopulation", f.areaPopulation());
-		params.put("history", f.history());
-		params.put("projectAxes", f.projectAxes().toArray(String[]::new));
-		params.put("managementMode", name(f.managementMode()));
-		params.put("territoryType", name(f.territoryTypeOverride()));
-		params.put("nearQpv", f.nearQpv());
-		params.put("federationMember", f.federationMember());
-		params.put("travellersPublic", f.travellersPublic());
-		params.put("multiSite", f.multiSite());
-		params.put("itinerant", f.itinerant());
-		params.put("status", f.status().name());
-		return params;
+	/** The written columns, in the order of the insert and update statements. */
+	private static List<Object> columns(StructureFields f) {
+		return Arrays.asList(f.name(), f.kind().name(), f.address(), f.postalCode(), f.communeCode(), f.latitude(),
+				f.longitude(), f.email(), f.phone(), f.website(), f.siret(),
+				(f.firstApprovalOn() != null) ? Date.valueOf(f.firstApprovalOn()) : null, f.areaPopulation(),
+				f.history(), f.projectAxes().toArray(String[]::new), name(f.managementMode()),
+				name(f.territoryTypeOverride()), f.nearQpv(), f.federationMember(), f.travellersPublic(), f.multiSite(),
+				f.itinerant(), f.status().name());
 	}
 
 	private static String name(Enum<?> value) {

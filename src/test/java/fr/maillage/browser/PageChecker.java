@@ -129,7 +129,7 @@ final class PageChecker {
 
 	private List<String> htmlErrors(Page page) {
 		Response document = this.lastDocument;
-		if (document == null || !Objects.equals(document.url(), page.url())) {
+		if (document == null || !Objects.equals(document.url(), withoutFragment(page.url()))) {
 			return List.of("no served HTML to check: the page on screen (" + page.url()
 					+ ") did not come from a navigation of this page");
 		}
@@ -161,6 +161,12 @@ final class PageChecker {
 			// e.g. a data: URL, which is no resource of ours.
 			return "";
 		}
+	}
+
+	/** A page's address without its fragment, which the browser never sends. */
+	private static String withoutFragment(String url) {
+		int hash = url.indexOf('#');
+		return (hash < 0) ? url : url.substring(0, hash);
 	}
 
 }
