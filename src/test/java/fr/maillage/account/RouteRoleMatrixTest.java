@@ -241,6 +241,11 @@ class RouteRoleMatrixTest {
 
 	/** The public directory, its API and the open data. */
 	private static void directoryRoutes(Outcome ok, Outcome signIn, Outcome forbidden, Outcome notFound) {
+		for (String route : List.of("GET /annuaire", "GET /annuaire/{id}", "GET /api/v1/structures",
+				"GET /api/v1/structures/{id}", "GET /api/v1/open-data/structures.data-inclusion.json",
+				"GET /api/v1/open-data/structures.data-inclusion.csv")) {
+			expect(route).anonymous(ok).everyone(ok, ok);
+		}
 	}
 
 	/** Paths where {@code {id}} is a structure. */
@@ -433,6 +438,8 @@ class RouteRoleMatrixTest {
 
 	/** Query parameters of the directory's routes. */
 	private static void directoryFormSamples() {
+		FORM_SAMPLES.put("/annuaire", structure -> Map.of("q", "centre", "departement", "66"));
+		FORM_SAMPLES.put("/api/v1/structures", structure -> Map.of("departement", "66", "kind", "CS"));
 	}
 
 	private static Outcome outcomeOf(MvcResult result) {
