@@ -1,6 +1,6 @@
 -- The registry's identity record of a structure (what Senacs publishes), its approvals
 -- (agréments) with the social project each approves, their documents and the renewal
--- milestones computed from their end dates. See docs/adr/0015-registry.md.
+-- milestones computed from their end dates. See docs/adr/0016-registry-record-approvals-milestones.md.
 
 alter table structure
     add column address text,

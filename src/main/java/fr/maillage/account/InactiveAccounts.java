@@ -12,6 +12,7 @@ import fr.maillage.audit.AuditTrail;
 import fr.maillage.notification.EmailOutbox;
 import fr.maillage.notification.OutgoingEmail;
 import fr.maillage.shared.security.Unscoped;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accounts nobody used for 12 months are deactivated, after a warning e-mail a month
@@ -51,8 +53,11 @@ class InactiveAccounts {
 
 	private final String baseUrl;
 
+	private final TransactionTemplate transactions;
+
 	InactiveAccounts(JdbcClient jdbc, Clock clock, EmailOutbox outbox, AuditTrail audit,
-			@Value("${maillage.base-url}") String baseUrl) {
+			@Value("${maillage.base-url}") String baseUrl, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.outbox = outbox;
@@ -60,9 +65,12 @@ class InactiveAccounts {
 		this.baseUrl = baseUrl;
 	}
 
-	@Scheduled(cron = "${maillage.accounts.inactivity-cron}")
-	void daily() {
-		Result result = run();
+	@Scheduled(cron = "${maillage.accounts.inactivity-cron}", zone = "Europe/Paris")
+	@SchedulerLock(name = "accounts.inactivity", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
+	public void daily() {
+		// Through the template: a call to run() from here would bypass its @Transactional
+		// proxy, and the outbox refuses e-mails outside a transaction.
+		Result result = this.transactions.execute(status -> run());
 		if (result.warned() + result.deactivated() > 0) {
 			log.info("Inactive accounts: {} warned, {} deactivated", result.warned(), result.deactivated());
 		}

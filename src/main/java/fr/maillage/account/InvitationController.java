@@ -89,6 +89,12 @@ class InvitationController {
 				|| !this.invitations.inviterStillEntitled(invitation.get())) {
 			return closed(invitation, model);
 		}
+		if (invitation.get().claim()) {
+			// A claim link is not renewed on demand: the registry's next message brings a
+			// fresh one, to the structure's contact address of the day.
+			model.addAttribute("state", "claim-expired");
+			return "account/invitation-closed";
+		}
 		this.invitations.renew(invitation.get(),
 				ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
 		model.addAttribute("state", "renewed");
@@ -111,7 +117,8 @@ class InvitationController {
 	private String closed(Optional<Invitation> invitation, Model model) {
 		String state = invitation
 			.map(i -> i.renewed() ? "replaced"
-					: i.used() ? "used" : !this.invitations.inviterStillEntitled(i) ? "revoked" : "expired")
+					: i.used() ? "used" : !this.invitations.inviterStillEntitled(i)
+							? (i.claim() ? "claim-void" : "revoked") : i.claim() ? "claim-expired" : "expired")
 			.orElse("unknown");
 		model.addAttribute("state", state);
 		if (state.equals("unknown")) {

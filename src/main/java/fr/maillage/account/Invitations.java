@@ -50,8 +50,12 @@ class Invitations {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final StructureDirectory structures;
+
 	Invitations(JdbcClient jdbc, Clock clock, EmailOutbox outbox, AuditTrail audit, AccessPolicy policy,
-			ScopeLabels scopeLabels, MessageSource messages, PasswordEncoder passwordEncoder) {
+			ScopeLabels scopeLabels, MessageSource messages, PasswordEncoder passwordEncoder,
+			StructureDirectory structures) {
+		this.structures = structures;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.outbox = outbox;
@@ -228,8 +232,11 @@ class Invitations {
 	boolean inviterStillEntitled(Invitation invitation) {
 		if (invitation.claim()) {
 			// The registry's claim link: good while nobody has taken the structure in
-			// hand.
-			return !hasManager(invitation.assignment().scopeCode());
+			// hand,
+			// the structure is active and the link went to its current contact address.
+			String structureId = invitation.assignment().scopeCode();
+			return !hasManager(structureId)
+					&& this.structures.acceptsClaim(Long.parseLong(structureId), invitation.email());
 		}
 		if (invitation.invitedBy() == null) {
 			return false;

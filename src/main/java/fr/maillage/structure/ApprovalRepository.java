@@ -64,6 +64,14 @@ class ApprovalRepository {
 			.orElse(false);
 	}
 
+	/**
+	 * Locks a structure's row until the end of the transaction, so that two approvals
+	 * recorded at once (a double click) are checked one after the other.
+	 */
+	void lockStructure(long structureId) {
+		this.jdbc.sql("select id from structure where id = ? for update").param(structureId).query(Long.class).list();
+	}
+
 	/** A structure's approvals, latest end first. */
 	List<Approval> ofStructure(long structureId, Scope scope) {
 		SqlCondition where = inScope(scope);
@@ -109,15 +117,19 @@ class ApprovalRepository {
 	}
 
 	/**
-	 * A newer main approval ends the renewal of the older ones: their open milestones
-	 * will not be announced.
+	 * A newer main approval ends the renewal of the older ones: once it is the
+	 * structure's latest, the open milestones of the approvals ending before it will not
+	 * be announced. Recording an old approval for the history silences nothing.
 	 */
-	void silenceOlderMilestones(long structureId, long currentApprovalId) {
+	void silenceOlderMilestones(long structureId, long newApprovalId) {
 		this.jdbc.sql("""
 				update renewal_milestone m set notice = 'SKIPPED'
-				from approval a
-				where a.id = m.approval_id and a.structure_id = ? and a.id <> ? and m.notice = 'PENDING'""")
-			.params(structureId, currentApprovalId)
+				from approval a, approval latest
+				where latest.id = :latest and a.id = m.approval_id and a.structure_id = :structure
+				  and a.ends_on < latest.ends_on and m.notice = 'PENDING'
+				  and exists (select 1 from structure_main_approval ma where ma.approval_id = :latest)""")
+			.param("latest", newApprovalId)
+			.param("structure", structureId)
 			.update();
 	}
 
@@ -200,28 +212,46 @@ class ApprovalRepository {
 	 * oldest open milestone), then by next open milestone; those with every milestone
 	 * done last.
 	 */
-	List<RenewalRow> renewals(Scope scope, LocalDate today) {
+	List<RenewalRow> renewals(Scope scope, LocalDate today, int offset, int limit) {
 		SqlCondition where = inScope(scope);
-		return this.jdbc
-			.sql("""
-					select s.id as structure_id, s.name as structure_name, s.kind, s.departement_code,
-					       c.name as commune_name, ma.kind_code as approval_kind, ma.ends_on as approval_end,
-					       next.kind as next_kind, next.due_on as next_due_on,
-					       (select count(*) from renewal_milestone l
-					        where l.approval_id = ma.approval_id and l.done_on is null and l.due_on < :today) as late_count
-					from structure s
-					join commune c on c.code = s.commune_code
-					join structure_main_approval ma on ma.structure_id = s.id
-					left join lateral (select m.kind, m.due_on from renewal_milestone m
-					                   where m.approval_id = ma.approval_id and m.done_on is null
-					                   order by m.due_on limit 1) next on true
-					where s.status = 'ACTIVE' and\s"""
-					+ where.sql()
-					+ " order by (next.due_on is null), (next.due_on < :today) desc, next.due_on, ma.ends_on, s.name")
+		return this.jdbc.sql("""
+				select s.id as structure_id, s.name as structure_name, s.kind, s.departement_code,
+				       c.name as commune_name, ma.kind_code as approval_kind, ma.ends_on as approval_end,
+				       next.kind as next_kind, next.due_on as next_due_on,
+				       (select count(*) from renewal_milestone l
+				        where l.approval_id = ma.approval_id and l.done_on is null and l.due_on < :today) as late_count
+				from structure s
+				join commune c on c.code = s.commune_code
+				join structure_main_approval ma on ma.structure_id = s.id
+				left join lateral (select m.kind, m.due_on from renewal_milestone m
+				                   where m.approval_id = ma.approval_id and m.done_on is null
+				                   order by m.due_on limit 1) next on true
+				where s.status = 'ACTIVE' and\s""" + where.sql()
+				+ " order by (next.due_on is null), (next.due_on < :today) desc, next.due_on, ma.ends_on, s.name, s.id"
+				+ " limit :limit offset :offset")
 			.param("today", today)
+			.param("limit", limit)
+			.param("offset", offset)
 			.params(where.params())
 			.query(RenewalRow.class)
 			.list();
+	}
+
+	/**
+	 * How many active structures in scope have a late milestone on their latest approval.
+	 */
+	long lateStructures(Scope scope, LocalDate today) {
+		SqlCondition where = inScope(scope);
+		return this.jdbc
+			.sql("""
+					select count(*) from structure s join structure_main_approval ma on ma.structure_id = s.id
+					where s.status = 'ACTIVE' and exists (select 1 from renewal_milestone m where m.approval_id = ma.approval_id
+					                                      and m.done_on is null and m.due_on < :today) and\s"""
+					+ where.sql())
+			.param("today", today)
+			.params(where.params())
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -233,16 +263,29 @@ class ApprovalRepository {
 	}
 
 	@Unscoped("the daily milestone job announces due milestones everywhere")
-	List<DueMilestone> dueUnannounced(LocalDate today) {
+	List<Long> dueUnannounced(LocalDate today) {
+		return this.jdbc.sql("""
+				select m.id from renewal_milestone m
+				join structure_main_approval ma on ma.approval_id = m.approval_id
+				join structure s on s.id = ma.structure_id
+				where m.notice = 'PENDING' and m.due_on <= ? and m.done_on is null and s.status = 'ACTIVE'
+				order by m.due_on, m.id""").param(today).query(Long.class).list();
+	}
+
+	/**
+	 * Claims one due milestone for announcing, in the caller's transaction: empty if it
+	 * was announced, done or claimed by another instance meanwhile.
+	 */
+	@Unscoped("the daily milestone job announces due milestones everywhere")
+	Optional<DueMilestone> claimDue(long milestoneId, LocalDate today) {
 		return this.jdbc.sql("""
 				select m.id as milestone_id, m.kind, m.due_on, ma.ends_on as approval_end, s.id as structure_id,
 				       s.name as structure_name, s.email as structure_email, s.departement_code
 				from renewal_milestone m
 				join structure_main_approval ma on ma.approval_id = m.approval_id
 				join structure s on s.id = ma.structure_id
-				where m.notice = 'PENDING' and m.due_on <= ? and m.done_on is null and s.status = 'ACTIVE'
-				order by m.due_on, m.id
-				for update of m skip locked""").param(today).query(DueMilestone.class).list();
+				where m.id = ? and m.notice = 'PENDING' and m.due_on <= ? and m.done_on is null and s.status = 'ACTIVE'
+				for update of m skip locked""").params(milestoneId, today).query(DueMilestone.class).optional();
 	}
 
 	void markAnnounced(long milestoneId) {

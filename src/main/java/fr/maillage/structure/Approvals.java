@@ -101,6 +101,7 @@ class Approvals {
 					new Problem("projectAxes", "structure.error.axis-long", List.of(StructureInput.MAX_AXIS)));
 		}
 		if (problems.isEmpty()) {
+			this.repository.lockStructure(structure.id());
 			boolean overlaps = this.repository
 				.ofStructure(structure.id(), this.policy.scopeFor(Permission.EDIT_REGISTRY))
 				.stream()
@@ -176,17 +177,24 @@ class Approvals {
 		if (content.length > DocumentTypes.MAX_BYTES) {
 			return Optional.of("approval.document.error.too-large");
 		}
-		Optional<String> mediaType = DocumentTypes.detect(content, fileName);
+		Optional<String> mediaType = DocumentTypes.detect(content);
 		if (mediaType.isEmpty()) {
 			return Optional.of("approval.document.error.type");
 		}
-		String name = cleanFileName(fileName);
+		String name = withExtension(cleanFileName(fileName), DocumentTypes.extension(mediaType.get()));
 		long id = this.repository.insertDocument(approvalId, name, mediaType.get(), content, this.clock.instant(),
 				actor());
 		this.audit.record(new AuditEvent(Category.DATA, "approval.document-added", actor(), "approval-document",
 				Long.toString(id), structure.departementCode(), structure.id(), Map.of(), Map.of("approvalId",
 						approvalId, "fileName", name, "mediaType", mediaType.get(), "size", content.length)));
 		return Optional.empty();
+	}
+
+	/** Replaces a file name's extension with the one of its detected type. */
+	static String withExtension(String name, String extension) {
+		int dot = name.lastIndexOf('.');
+		String base = (dot > 0) ? name.substring(0, dot) : name;
+		return base + "." + extension;
 	}
 
 	/** Keeps the last path segment and drops control characters. */

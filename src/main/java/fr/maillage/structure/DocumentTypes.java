@@ -4,9 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * Recognises the documents a social project may carry from their content, never from
@@ -25,11 +29,20 @@ final class DocumentTypes {
 	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
 			(byte) 0xE1 };
 
+	/** The accepted types and their extensions. */
+	private static final Map<String, String> EXTENSIONS = Map.of("application/pdf", "pdf", "application/msword", "doc",
+			"application/vnd.ms-excel", "xls", "application/vnd.ms-powerpoint", "ppt",
+			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx",
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx",
+			"application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx",
+			"application/vnd.oasis.opendocument.text", "odt", "application/vnd.oasis.opendocument.spreadsheet", "ods",
+			"application/vnd.oasis.opendocument.presentation", "odp");
+
 	private DocumentTypes() {
 	}
 
 	/** The media type the content shows, if it is an accepted document. */
-	static Optional<String> detect(byte[] content, String fileName) {
+	static Optional<String> detect(byte[] content) {
 		if (startsWith(content, PDF)) {
 			return Optional.of("application/pdf");
 		}
@@ -37,17 +50,35 @@ final class DocumentTypes {
 			return zipDocument(content);
 		}
 		if (startsWith(content, OLE2)) {
-			// The compound file does not say which application wrote it without parsing
-			// its
-			// directory; the name chooses among the three, the content proved the family.
-			String name = (fileName != null) ? fileName.toLowerCase(java.util.Locale.ROOT) : "";
-			if (name.endsWith(".xls")) {
+			return compoundDocument(content);
+		}
+		return Optional.empty();
+	}
+
+	/** The extension that goes with a detected type, for the stored file name. */
+	static String extension(String mediaType) {
+		return EXTENSIONS.get(mediaType);
+	}
+
+	/**
+	 * Legacy Office files are compound files whose main stream names the application; an
+	 * installer (.msi) or any other compound file has none of them.
+	 */
+	private static Optional<String> compoundDocument(byte[] content) {
+		try (POIFSFileSystem compound = new POIFSFileSystem(new ByteArrayInputStream(content))) {
+			DirectoryNode root = compound.getRoot();
+			if (root.hasEntry("WordDocument")) {
+				return Optional.of("application/msword");
+			}
+			if (root.hasEntry("Workbook") || root.hasEntry("Book")) {
 				return Optional.of("application/vnd.ms-excel");
 			}
-			if (name.endsWith(".ppt")) {
+			if (root.hasEntry("PowerPoint Document")) {
 				return Optional.of("application/vnd.ms-powerpoint");
 			}
-			return Optional.of("application/msword");
+		}
+		catch (IOException | RuntimeException ex) {
+			// Not a readable compound file: not a document.
 		}
 		return Optional.empty();
 	}
@@ -62,21 +93,22 @@ final class DocumentTypes {
 				String name = entry.getName();
 				if (first && name.equals("mimetype")) {
 					String mimetype = new String(zip.readNBytes(100), StandardCharsets.US_ASCII).strip();
-					if (mimetype.startsWith("application/vnd.oasis.opendocument.")) {
+					if (EXTENSIONS.containsKey(mimetype)) {
 						return Optional.of(mimetype);
 					}
+					return Optional.empty();
 				}
 				first = false;
 				if (name.equals("[Content_Types].xml")) {
 					contentTypes = true;
 				}
-				else if (name.startsWith("word/")) {
+				else if (name.equals("word/document.xml")) {
 					ooxml = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 				}
-				else if (name.startsWith("xl/")) {
+				else if (name.equals("xl/workbook.xml")) {
 					ooxml = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 				}
-				else if (name.startsWith("ppt/")) {
+				else if (name.equals("ppt/presentation.xml")) {
 					ooxml = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 				}
 				if (contentTypes && ooxml != null) {

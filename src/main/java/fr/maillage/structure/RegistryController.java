@@ -48,6 +48,11 @@ class RegistryController {
 
 	static final int PAGE_SIZE = 50;
 
+	static final int RENEWALS_PAGE_SIZE = 100;
+
+	/** Far beyond the national registry's last page; keeps offsets small and positive. */
+	static final int MAX_PAGE = 10_000;
+
 	private final Registry registry;
 
 	private final RegistryRepository records;
@@ -78,7 +83,7 @@ class RegistryController {
 			@RequestParam(required = false) StructureKind kind, @RequestParam(required = false) StructureStatus status,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		Scope scope = readScope();
-		int current = Math.max(0, page);
+		int current = Math.clamp(page, 0, MAX_PAGE);
 		RegistryRepository.ListPage found = this.records.search(scope, q, departement, kind, status,
 				current * PAGE_SIZE, PAGE_SIZE);
 		model.addAttribute("rows", found.rows());
@@ -96,7 +101,8 @@ class RegistryController {
 	}
 
 	@GetMapping("/registre/renouvellements")
-	String renewals(@RequestParam(required = false) String departement, Model model) {
+	String renewals(@RequestParam(required = false) String departement, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		Scope scope = this.policy.scopeFor(Permission.EDIT_REGISTRY);
 		if (scope.isEmpty()) {
 			throw new AccessDeniedException("Renewals are the Caf's");
@@ -107,13 +113,18 @@ class RegistryController {
 				.orElseThrow(() -> new NotFoundException("registry.error.not-found"));
 			shown = new Scope(false, Set.of(), Set.of(chosen.code()), Set.of());
 			if (!scope.covers(chosen.regionCode(), chosen.code(), null)) {
-				throw new NotFoundException("registry.error.not-found");
+				// A département is public: visible, but not this person's to follow.
+				throw new AccessDeniedException("Département " + chosen.code() + " is outside the registry scope");
 			}
 		}
 		LocalDate today = this.approvals.today();
-		List<ApprovalRepository.RenewalRow> rows = this.approvalRecords.renewals(shown, today);
-		model.addAttribute("rows", rows);
-		model.addAttribute("lateCount", rows.stream().filter(row -> row.lateCount() > 0).count());
+		int current = Math.clamp(page, 0, MAX_PAGE);
+		List<ApprovalRepository.RenewalRow> rows = this.approvalRecords.renewals(shown, today,
+				current * RENEWALS_PAGE_SIZE, RENEWALS_PAGE_SIZE + 1);
+		model.addAttribute("rows", rows.stream().limit(RENEWALS_PAGE_SIZE).toList());
+		model.addAttribute("hasNext", rows.size() > RENEWALS_PAGE_SIZE);
+		model.addAttribute("page", current);
+		model.addAttribute("lateCount", this.approvalRecords.lateStructures(shown, today));
 		model.addAttribute("today", today);
 		model.addAttribute("departement", departement);
 		model.addAttribute("departements", departementsIn(scope));
@@ -154,11 +165,18 @@ class RegistryController {
 		Scope scope = readScope();
 		LocalDate today = this.approvals.today();
 		List<Approval> history = this.approvalRecords.ofStructure(id, scope);
-		Optional<Approval> current = history.stream().filter(Approval::main).findFirst();
+		// The main approval in force today; else (none yet, or it ended) the latest one.
+		Optional<Approval> current = history.stream()
+			.filter(a -> a.main() && a.validOn(today))
+			.findFirst()
+			.or(() -> history.stream().filter(Approval::main).findFirst());
+		Optional<Approval> latest = history.stream().filter(Approval::main).findFirst();
 		Optional<Approval> beside = current.flatMap(main -> history.stream()
 			.filter(a -> !a.main() && !a.startsOn().isAfter(main.endsOn()) && !a.endsOn().isBefore(main.startsOn()))
 			.findFirst());
-		List<RenewalMilestone> milestones = current
+		// The renewal under way is the latest main approval's (a renewal recorded ahead
+		// starts the next cycle).
+		List<RenewalMilestone> milestones = latest
 			.map(main -> this.approvalRecords.milestonesOf(id, scope)
 				.stream()
 				.filter(m -> m.approvalId() == main.id())
@@ -169,6 +187,7 @@ class RegistryController {
 		model.addAttribute("history", history);
 		model.addAttribute("current", current.orElse(null));
 		model.addAttribute("beside", beside.orElse(null));
+		model.addAttribute("latest", latest.orElse(null));
 		model.addAttribute("milestones", milestones);
 		model.addAttribute("documents",
 				this.approvalRecords.documentsOf(id, scope)

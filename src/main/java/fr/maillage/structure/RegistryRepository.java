@@ -86,8 +86,11 @@ class RegistryRepository {
 		StringBuilder where = new StringBuilder(inScope.sql());
 		Map<String, Object> params = new HashMap<>(inScope.params());
 		if (text != null && !text.isBlank()) {
-			where.append(" and (lower(s.name) like :text or lower(c.name) like :text or s.postal_code like :text)");
-			params.put("text", "%" + text.strip().toLowerCase(java.util.Locale.FRENCH) + "%");
+			// Every word typed must appear, accents and case aside, as in the directory
+			// (V33).
+			where.append(" and s.search_text like all (select '%' || word || '%'")
+				.append(" from unnest(string_to_array(directory_normalize(:text), ' ')) word)");
+			params.put("text", text.strip());
 		}
 		if (departement != null && !departement.isBlank()) {
 			where.append(" and s.departement_code = :departement");

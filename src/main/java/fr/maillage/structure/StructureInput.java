@@ -278,7 +278,7 @@ final class StructureInput {
 				return null;
 			}
 			String email = value.toLowerCase(Locale.ROOT);
-			if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+			if (email.length() > 254 || !EMAIL.matcher(email).matches() || !deliverable(email)) {
 				problem(StructureField.EMAIL, "structure.error.email", value);
 				return null;
 			}
@@ -453,6 +453,20 @@ final class StructureInput {
 			return codes;
 		}
 
+	}
+
+	/**
+	 * The outbox's own rule (RFC 822, strict): an address it would refuse is refused
+	 * here.
+	 */
+	private static boolean deliverable(String email) {
+		try {
+			new jakarta.mail.internet.InternetAddress(email, true).validate();
+			return true;
+		}
+		catch (jakarta.mail.internet.AddressException ex) {
+			return false;
+		}
 	}
 
 	static Optional<LocalDate> parseDate(String value) {

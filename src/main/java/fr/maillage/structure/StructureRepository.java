@@ -70,4 +70,14 @@ class StructureRepository implements StructureApi, StructureDirectory {
 			.optional();
 	}
 
+	@Override
+	@Unscoped("checks a claim link for the account module; the link's token is the authorisation")
+	public boolean acceptsClaim(long structureId, String email) {
+		return this.jdbc.sql(
+				"select exists (select 1 from structure where id = ? and status = 'ACTIVE' and lower(email) = lower(?))")
+			.params(structureId, email)
+			.query(Boolean.class)
+			.single();
+	}
+
 }

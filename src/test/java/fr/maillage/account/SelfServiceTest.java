@@ -300,7 +300,8 @@ class SelfServiceTest {
 		this.jdbc.sql("update app_user set last_login_at = ? where email = ?")
 			.params(now.minusMonths(11).minusDays(5), email)
 			.update();
-		this.inactiveAccounts.run();
+		// The scheduled entry point, as the scheduler calls it.
+		this.inactiveAccounts.daily();
 		assertThat(this.jdbc
 			.sql("select count(*) from email_outbox where recipient = ? and template = 'inactivity-warning'")
 			.param(email)

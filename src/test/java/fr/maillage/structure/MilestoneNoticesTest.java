@@ -84,7 +84,8 @@ class MilestoneNoticesTest {
 		long milestone = makeDueToday(structure);
 		long since = lastOutboxId();
 
-		this.notices.announceDue();
+		// The scheduled entry point, as the scheduler calls it (with its lock).
+		this.notices.daily();
 
 		assertThat(recipientsOf(structure, since)).contains("equipe.cs66@maillage.example",
 				"conseillere.caf66@maillage.example");
@@ -142,6 +143,15 @@ class MilestoneNoticesTest {
 		this.mvc.perform(get("/invitation/" + link.group(1)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Direction de structure")));
+		// A new contact address voids the links sent to the old one.
+		this.jdbc.sql("update structure set email = 'accueil@la-cabane.example' where id = ?")
+			.param(structure)
+			.update();
+		this.mvc.perform(get("/invitation/" + link.group(1)))
+			.andExpect(content().string(containsString("Ce lien n’est plus valable")));
+		this.jdbc.sql("update structure set email = 'contact@la-cabane.example' where id = ?")
+			.param(structure)
+			.update();
 		// Once someone manages the structure, the link no longer lets anyone in.
 		long manager = id("""
 				insert into app_user (email, display_name, password_hash, enabled, created_at)
@@ -152,7 +162,7 @@ class MilestoneNoticesTest {
 			.params(manager, Long.toString(structure))
 			.update();
 		this.mvc.perform(get("/invitation/" + link.group(1)))
-			.andExpect(content().string(containsString("invitation")))
+			.andExpect(content().string(containsString("Ce lien n’est plus valable")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"password\""))));
 	}
 

@@ -202,6 +202,17 @@ class RegistryRecordTest {
 			.query(String.class)
 			.list()).containsExactly("DIAGNOSTIC_12 2033-09-30 PENDING", "DIAGNOSTIC_8 2034-01-30 PENDING",
 					"DEBATE_6 2034-03-30 PENDING", "COMMISSION_3 2034-06-30 PENDING");
+		// An old approval recorded afterwards, for the history, silences nothing.
+		this.mvc
+			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
+				.with(csrf())
+				.param("kind", "EVS")
+				.param("startsOn", "01/01/2020")
+				.param("endsOn", "31/12/2022"))
+			.andExpect(redirectedUrlPattern("/registre/*"));
+		assertThat(
+				count("select count(*) from renewal_milestone where approval_id = ? and notice = 'PENDING'", approval))
+			.isEqualTo(4);
 		// The older approvals' open milestones will not be announced any more.
 		assertThat(count("""
 				select count(*) from renewal_milestone m join approval a on a.id = m.approval_id
@@ -285,6 +296,19 @@ class RegistryRecordTest {
 				.with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/registre/" + structure + "/documents/" + document).with(as(STAFF_69)))
+			.andExpect(status().isNotFound());
+		// The document under another structure's address, both in the advisor's scope:
+		// not
+		// found, and nothing recorded under the wrong structure either.
+		long other = count("select max(id) from structure where departement_code = '66' and id <> ?", structure);
+		this.mvc.perform(get("/registre/" + other + "/documents/" + document).with(as(ADVISOR_66)))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(multipart("/registre/" + other + "/agrements/" + approval + "/documents")
+				.file(new MockMultipartFile("fichier", "a.pdf", "application/pdf",
+						"%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)))
+				.with(as(ADVISOR_66))
+				.with(csrf()))
 			.andExpect(status().isNotFound());
 	}
 
