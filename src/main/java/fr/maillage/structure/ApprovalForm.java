@@ -5,6 +5,20 @@ public class ApprovalForm {
 
 	private String kind;
 
+	/** The form filled with an approval's values, to correct it. */
+	static ApprovalForm of(Approval approval) {
+		java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+		ApprovalForm form = new ApprovalForm();
+		form.kind = approval.kindCode();
+		form.startsOn = french.format(approval.startsOn());
+		form.endsOn = french.format(approval.endsOn());
+		form.decidedOn = (approval.decidedOn() != null) ? french.format(approval.decidedOn()) : null;
+		form.decisionBody = approval.decisionBody();
+		form.projectAxes = String.join("\n", approval.projectAxes());
+		form.projectSummary = approval.projectSummary();
+		return form;
+	}
+
 	private String startsOn;
 
 	private String endsOn;

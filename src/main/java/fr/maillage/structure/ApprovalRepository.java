@@ -133,6 +133,43 @@ class ApprovalRepository {
 			.update();
 	}
 
+	void update(long approvalId, Approval approval) {
+		this.jdbc.sql("""
+				update approval set starts_on = ?, ends_on = ?, decided_on = ?, decision_body = ?, project_axes = ?,
+				       project_summary = ?
+				where id = ?""")
+			.params(approval.startsOn(), approval.endsOn(), approval.decidedOn(), approval.decisionBody(),
+					approval.projectAxes().toArray(String[]::new), approval.projectSummary(), approvalId)
+			.update();
+	}
+
+	/**
+	 * Moves the milestones of an approval whose end date was corrected, keeping what was
+	 * done: a milestone now in the past is not announced, one now in the future will be
+	 * (again) on its new day.
+	 */
+	void moveMilestones(long approvalId, LocalDate endsOn, LocalDate today) {
+		for (MilestoneKind kind : MilestoneKind.values()) {
+			LocalDate due = kind.dueOn(endsOn);
+			this.jdbc
+				.sql("""
+						update renewal_milestone set due_on = :due,
+						       notice = case when done_on is not null then notice
+						                     when :due < :today then case when notice = 'SENT' then 'SENT' else 'SKIPPED' end
+						                     else 'PENDING' end
+						where approval_id = :approval and kind = :kind""")
+				.param("due", due)
+				.param("today", today)
+				.param("approval", approvalId)
+				.param("kind", kind.name())
+				.update();
+		}
+	}
+
+	void deleteDocument(long documentId) {
+		this.jdbc.sql("delete from approval_document where id = ?").param(documentId).update();
+	}
+
 	/** The milestones of a structure's approvals. */
 	List<RenewalMilestone> milestonesOf(long structureId, Scope scope) {
 		SqlCondition where = inScope(scope);

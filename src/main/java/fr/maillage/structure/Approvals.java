@@ -66,6 +66,86 @@ class Approvals {
 	List<Problem> record(StructureRecord structure, ApprovalForm form) {
 		requireEditor(structure);
 		Map<String, Problem> problems = new LinkedHashMap<>();
+		Approval approval = validate(structure, form, null, problems);
+		if (!problems.isEmpty()) {
+			return List.copyOf(problems.values());
+		}
+		long id = this.repository.insert(approval, this.clock.instant());
+		if (this.repository.isMain(approval.kindCode())) {
+			this.repository.insertMilestones(id, approval.endsOn(), today());
+			this.repository.silenceOlderMilestones(structure.id(), id);
+		}
+		this.audit.record(new AuditEvent(Category.DATA, "approval.recorded", actor(), "approval", Long.toString(id),
+				structure.departementCode(), structure.id(), Map.of(), fields(approval)));
+		return List.of();
+	}
+
+	/**
+	 * Corrects an approval (its kind stays); when its end date moves, its milestones move
+	 * with it, keeping what was done. A milestone moved into the past is not announced;
+	 * one moved into the future is announced on its new day.
+	 */
+	@Transactional
+	List<Problem> correct(StructureRecord structure, long approvalId, ApprovalForm form) {
+		requireEditor(structure);
+		Approval before = approval(structure, approvalId);
+		form.setKind(before.kindCode());
+		Map<String, Problem> problems = new LinkedHashMap<>();
+		Approval after = validate(structure, form, approvalId, problems);
+		if (!problems.isEmpty()) {
+			return List.copyOf(problems.values());
+		}
+		Map<String, Object> old = fields(before);
+		Map<String, Object> changed = new LinkedHashMap<>();
+		Map<String, Object> previous = new LinkedHashMap<>();
+		fields(after).forEach((field, value) -> {
+			if (!java.util.Objects.equals(old.get(field), value)) {
+				previous.put(field, old.get(field));
+				changed.put(field, value);
+			}
+		});
+		if (changed.isEmpty()) {
+			return List.of();
+		}
+		this.repository.update(approvalId, after);
+		if (before.main() && !before.endsOn().equals(after.endsOn())) {
+			this.repository.moveMilestones(approvalId, after.endsOn(), today());
+		}
+		this.audit.record(new AuditEvent(Category.DATA, "approval.corrected", actor(), "approval",
+				Long.toString(approvalId), structure.departementCode(), structure.id(), previous, changed));
+		return List.of();
+	}
+
+	/** One of the structure's approvals, for the Caf; 404 otherwise. */
+	Approval approval(StructureRecord structure, long approvalId) {
+		return this.repository.ofStructure(structure.id(), this.policy.scopeFor(Permission.EDIT_REGISTRY))
+			.stream()
+			.filter(approval -> approval.id() == approvalId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("registry.error.not-found"));
+	}
+
+	/** Removes a document uploaded by mistake. */
+	@Transactional
+	void removeDocument(StructureRecord structure, long documentId) {
+		requireEditor(structure);
+		ApprovalDocument document = this.repository
+			.documentsOf(structure.id(), this.policy.scopeFor(Permission.EDIT_REGISTRY))
+			.stream()
+			.filter(d -> d.id() == documentId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("registry.error.not-found"));
+		this.repository.deleteDocument(documentId);
+		this.audit.record(new AuditEvent(
+				Category.DATA, "approval.document-removed", actor(), "approval-document", Long.toString(documentId),
+				structure.departementCode(), structure.id(), Map.of("approvalId", document.approvalId(), "fileName",
+						document.fileName(), "mediaType", document.mediaType(), "size", document.sizeBytes()),
+				Map.of()));
+	}
+
+	/** The form's values as an approval, or {@code null} with the problems found. */
+	private Approval validate(StructureRecord structure, ApprovalForm form, Long excluded,
+			Map<String, Problem> problems) {
 		List<String> kinds = this.repository.kindsFor(structure.kind());
 		String kind = blankToNull(form.getKind());
 		if (kind == null) {
@@ -105,31 +185,26 @@ class Approvals {
 			boolean overlaps = this.repository
 				.ofStructure(structure.id(), this.policy.scopeFor(Permission.EDIT_REGISTRY))
 				.stream()
-				.anyMatch(other -> other.kindCode().equals(kind) && !other.endsOn().isBefore(starts)
-						&& !other.startsOn().isAfter(ends));
+				.anyMatch(other -> (excluded == null || other.id() != excluded) && other.kindCode().equals(kind)
+						&& !other.endsOn().isBefore(starts) && !other.startsOn().isAfter(ends));
 			if (overlaps) {
 				problems.put("startsOn", new Problem("startsOn", "approval.error.overlap", List.of(kind)));
 			}
 		}
-		if (!problems.isEmpty()) {
-			return List.copyOf(problems.values());
-		}
-		Approval approval = new Approval(0, structure.id(), kind, false, starts, ends, decided, body, axes, summary);
-		long id = this.repository.insert(approval, this.clock.instant());
-		if (this.repository.isMain(kind)) {
-			this.repository.insertMilestones(id, ends, today());
-			this.repository.silenceOlderMilestones(structure.id(), id);
-		}
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("kind", kind);
-		after.put("startsOn", starts);
-		after.put("endsOn", ends);
-		after.put("decidedOn", decided);
-		after.put("decisionBody", body);
-		after.put("projectAxes", axes);
-		this.audit.record(new AuditEvent(Category.DATA, "approval.recorded", actor(), "approval", Long.toString(id),
-				structure.departementCode(), structure.id(), Map.of(), after));
-		return List.of();
+		return problems.isEmpty()
+				? new Approval(0, structure.id(), kind, false, starts, ends, decided, body, axes, summary) : null;
+	}
+
+	private static Map<String, Object> fields(Approval approval) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("kind", approval.kindCode());
+		fields.put("startsOn", approval.startsOn());
+		fields.put("endsOn", approval.endsOn());
+		fields.put("decidedOn", approval.decidedOn());
+		fields.put("decisionBody", approval.decisionBody());
+		fields.put("projectAxes", approval.projectAxes());
+		fields.put("projectSummary", approval.projectSummary());
+		return fields;
 	}
 
 	/** Marks a renewal milestone done; returns the problems of the form. */

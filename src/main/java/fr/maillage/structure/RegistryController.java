@@ -259,6 +259,40 @@ class RegistryController {
 		return "redirect:/registre/" + id;
 	}
 
+	@GetMapping("/registre/{id}/agrements/{approvalId}/modifier")
+	String editApproval(@PathVariable long id, @PathVariable long approvalId, Model model) {
+		StructureRecord record = approvalEditor(id);
+		Approval approval = this.approvals.approval(record, approvalId);
+		model.addAttribute("form", ApprovalForm.of(approval));
+		model.addAttribute("approval", approval);
+		return showApprovalForm(record, model);
+	}
+
+	@PostMapping("/registre/{id}/agrements/{approvalId}/modifier")
+	String correctApproval(@PathVariable long id, @PathVariable long approvalId,
+			@ModelAttribute("form") ApprovalForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		StructureRecord record = approvalEditor(id);
+		Approval approval = this.approvals.approval(record, approvalId);
+		List<Approvals.Problem> problems = this.approvals.correct(record, approvalId, form);
+		if (!problems.isEmpty()) {
+			problems.forEach(problem -> binding.rejectValue(problem.field(), problem.key(),
+					message(problem.key(), problem.arguments().toArray())));
+			model.addAttribute("approval", approval);
+			return showApprovalForm(record, model);
+		}
+		redirect.addFlashAttribute("notice", "approval.corrected");
+		return "redirect:/registre/" + id + "#agrement-" + approvalId;
+	}
+
+	@PostMapping("/registre/{id}/documents/{documentId}/supprimer")
+	String removeDocument(@PathVariable long id, @PathVariable long documentId, RedirectAttributes redirect) {
+		StructureRecord record = approvalEditor(id);
+		this.approvals.removeDocument(record, documentId);
+		redirect.addFlashAttribute("notice", "approval.document.removed");
+		return "redirect:/registre/" + id;
+	}
+
 	@PostMapping("/registre/{id}/agrements/{approvalId}/documents")
 	String addDocument(@PathVariable long id, @PathVariable long approvalId,
 			@RequestParam(name = "fichier", required = false) MultipartFile file, RedirectAttributes redirect)

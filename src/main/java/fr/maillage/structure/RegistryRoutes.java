@@ -18,10 +18,12 @@ class RegistryRoutes {
 	RouteAccess registryRecordRouteAccess() {
 		return routes -> routes
 			.requestMatchers(HttpMethod.GET, "/registre", "/registre/nouvelle", "/registre/renouvellements",
-					"/registre/*", "/registre/*/modifier", "/registre/*/agrements/nouveau", "/registre/*/documents/*")
+					"/registre/*", "/registre/*/modifier", "/registre/*/agrements/nouveau",
+					"/registre/*/agrements/*/modifier", "/registre/*/documents/*")
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/registre/nouvelle", "/registre/*/modifier",
-					"/registre/*/agrements/nouveau", "/registre/*/agrements/*/documents", "/registre/*/jalons/*")
+					"/registre/*/agrements/nouveau", "/registre/*/agrements/*/modifier",
+					"/registre/*/agrements/*/documents", "/registre/*/documents/*/supprimer", "/registre/*/jalons/*")
 			.authenticated();
 	}
 

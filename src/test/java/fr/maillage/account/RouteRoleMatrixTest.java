@@ -211,7 +211,10 @@ class RouteRoleMatrixTest {
 		}
 		// Approvals, their documents and milestones: the Caf only.
 		for (String caf : List.of("GET /registre/{id}/agrements/nouveau", "POST /registre/{id}/agrements/nouveau",
-				"POST /registre/{id}/agrements/{approvalId}/documents", "POST /registre/{id}/jalons/{milestoneId}")) {
+				"POST /registre/{id}/agrements/{approvalId}/documents", "POST /registre/{id}/jalons/{milestoneId}",
+				"GET /registre/{id}/agrements/{approvalId}/modifier",
+				"POST /registre/{id}/agrements/{approvalId}/modifier",
+				"POST /registre/{id}/documents/{documentId}/supprimer")) {
 			expect(caf).anonymous(signIn)
 				.everyone(forbidden, notFound)
 				.role(Role.NATIONAL_ADMIN, ok, ok)
@@ -351,7 +354,8 @@ class RouteRoleMatrixTest {
 	}
 
 	/**
-	 * Calls change the samples: put them back (account enabled, its staff role present).
+	 * Calls change the samples: put them back (account enabled, its staff role present,
+	 * the sample document).
 	 */
 	private void restoreSamples() {
 		this.jdbc.sql("update app_user set enabled = true where id = ?").param(this.samplePersonId).update();
@@ -360,6 +364,12 @@ class RouteRoleMatrixTest {
 				values (?, 'STRUCTURE_STAFF', 'STRUCTURE', ?, now()) on conflict do nothing""")
 			.params(this.samplePersonId, this.sampleStructureId)
 			.update();
+		// The sample document, which a call may have removed.
+		this.jdbc.sql("""
+				insert into approval_document (id, approval_id, file_name, media_type, size_bytes, content, uploaded_at)
+				overriding system value
+				values (?, ?, 'projet-social.pdf', 'application/pdf', 9, '%PDF-1.7 '::bytea, now())
+				on conflict do nothing""").params(this.sampleDocumentId, this.sampleApprovalId).update();
 	}
 
 	private MockHttpServletRequestBuilder call(String route, String email) {

@@ -103,10 +103,21 @@ class RegistryBrowserTest {
 
 		// The diagnostic, started early and marked done.
 		page.getByText("Marquer comme réalisée").first().click();
-		page.getByLabel("Note (facultatif)").first().fill("Diagnostic partagé avec la commune.");
+		page.getByLabel("Note (facultative)").first().fill("Diagnostic partagé avec la commune.");
 		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Enregistrer").setExact(true)).first().click();
 		assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("L’étape a été marquée comme réalisée.");
 		assertThat(page.getByText("Diagnostic partagé avec la commune.")).isVisible();
+		browser.checkPage();
+
+		// The approval's correction form, then the document removed.
+		page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Corriger cet agrément")).first().click();
+		assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setLevel(1)))
+			.hasText("Corriger un agrément de Centre social Les Micocouliers");
+		browser.checkPage();
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Enregistrer la correction")).click();
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Retirer le document projet-social.pdf"))
+			.click();
+		assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Le document a été retiré.");
 		browser.checkPage();
 
 		browser.open("/registre/renouvellements");

@@ -253,6 +253,54 @@ class RegistryRecordTest {
 	}
 
 	@Test
+	void aCorrectedEndDateMovesTheMilestonesAndKeepsWhatWasDone() throws Exception {
+		long structure = count("insert into structure (name, kind, commune_code) values"
+				+ " ('Espace de vie sociale La Tramontane', 'EVS', '66074') returning id");
+		this.mvc
+			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
+				.with(csrf())
+				.param("kind", "EVS")
+				.param("startsOn", "01/01/2025")
+				.param("endsOn", "31/12/2027"))
+			.andExpect(redirectedUrlPattern("/registre/*"));
+		long approval = count("select max(id) from approval where structure_id = ?", structure);
+		long diagnostic = count("select id from renewal_milestone where approval_id = ? and kind = 'DIAGNOSTIC_12'",
+				approval);
+		this.mvc
+			.perform(post("/registre/" + structure + "/jalons/" + diagnostic).with(as(ADVISOR_66))
+				.with(csrf())
+				.param("doneOn", "2026-11-20")
+				.param("note", "Lancé avec la mairie."))
+			.andExpect(redirectedUrlPattern("/registre/*"));
+
+		// A typo in the end date: 2027 for 2026. Too long a correction is refused first.
+		this.mvc
+			.perform(post("/registre/" + structure + "/agrements/" + approval + "/modifier").with(as(ADVISOR_66))
+				.with(csrf())
+				.param("startsOn", "01/01/2025")
+				.param("endsOn", "31/12/2030"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Un agrément dure de 1 à 4 ans")));
+		this.mvc
+			.perform(post("/registre/" + structure + "/agrements/" + approval + "/modifier").with(as(ADVISOR_66))
+				.with(csrf())
+				.param("startsOn", "01/01/2025")
+				.param("endsOn", "31/12/2026"))
+			.andExpect(redirectedUrlPattern("/registre/*"));
+		assertThat(this.jdbc
+			.sql("select kind || ' ' || due_on || ' ' || notice || ' ' || coalesce(note, '-')"
+					+ " from renewal_milestone where approval_id = ? order by due_on")
+			.param(approval)
+			.query(String.class)
+			.list()).containsExactly("DIAGNOSTIC_12 2025-12-31 PENDING Lancé avec la mairie.",
+					"DIAGNOSTIC_8 2026-04-30 SKIPPED -", "DEBATE_6 2026-06-30 SKIPPED -",
+					"COMMISSION_3 2026-09-30 SKIPPED -");
+		assertThat(count("select count(*) from audit_entry where action = 'approval.corrected' and object_id = ?",
+				Long.toString(approval)))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void documentsAreCheckedByTheirContentNotTheirName() throws Exception {
 		long structure = staffStructure();
 		long approval = count("select approval_id from structure_main_approval where structure_id = ?", structure);
@@ -297,6 +345,11 @@ class RegistryRecordTest {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/registre/" + structure + "/documents/" + document).with(as(STAFF_69)))
 			.andExpect(status().isNotFound());
+		// Staff may not remove it; the Caf may.
+		this.mvc
+			.perform(post("/registre/" + structure + "/documents/" + document + "/supprimer").with(as(STAFF_66))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
 		// The document under another structure's address, both in the advisor's scope:
 		// not
 		// found, and nothing recorded under the wrong structure either.
