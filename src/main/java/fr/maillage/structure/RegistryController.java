@@ -150,8 +150,7 @@ class RegistryController {
 			return showForm(null, model);
 		}
 		if (!this.registry.mayCreateIn(result.fields().communeCode())) {
-			binding.rejectValue("communeCode", "registry.error.commune-outside",
-					message("registry.error.commune-outside"));
+			binding.rejectValue("communeCode", "registry.error.commune-outside");
 			return showForm(null, model);
 		}
 		long id = this.registry.create(result.fields());
@@ -229,8 +228,7 @@ class RegistryController {
 		}
 		if (!result.fields().communeCode().equals(record.communeCode())
 				&& !this.registry.mayCreateIn(result.fields().communeCode())) {
-			binding.rejectValue("communeCode", "registry.error.commune-outside",
-					message("registry.error.commune-outside"));
+			binding.rejectValue("communeCode", "registry.error.commune-outside");
 			return showForm(record, model);
 		}
 		boolean changed = this.registry.update(record, result.fields());
@@ -252,7 +250,7 @@ class RegistryController {
 		List<Approvals.Problem> problems = this.approvals.record(record, form);
 		if (!problems.isEmpty()) {
 			problems.forEach(problem -> binding.rejectValue(problem.field(), problem.key(),
-					message(problem.key(), problem.arguments().toArray())));
+					problem.arguments().toArray(), null));
 			return showApprovalForm(record, model);
 		}
 		redirect.addFlashAttribute("notice", "approval.recorded");
@@ -277,7 +275,7 @@ class RegistryController {
 		List<Approvals.Problem> problems = this.approvals.correct(record, approvalId, form);
 		if (!problems.isEmpty()) {
 			problems.forEach(problem -> binding.rejectValue(problem.field(), problem.key(),
-					message(problem.key(), problem.arguments().toArray())));
+					problem.arguments().toArray(), null));
 			model.addAttribute("approval", approval);
 			return showApprovalForm(record, model);
 		}
@@ -366,7 +364,7 @@ class RegistryController {
 	private void reject(StructureInput.Result result, BindingResult binding) {
 		result.byParameter()
 			.forEach((parameter, problem) -> binding.rejectValue(parameter, problem.key(),
-					message(problem.key(), problem.arguments().toArray())));
+					problem.arguments().toArray(), null));
 	}
 
 	private StructureRecord editable(long id) {

@@ -64,7 +64,7 @@ class RegistryBrowserTest {
 		page.getByLabel("Mode de gestion").selectOption("ASSOCIATION");
 		page.getByLabel("Dans ou à proximité d’un quartier prioritaire (QPV)").check();
 		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Enregistrer")).click();
-		assertThat(page.locator("#siret-erreur")).containsText("sa clé de contrôle ne correspond pas");
+		assertThat(page.locator("#siret-erreur")).containsText("Le SIRET « 120 027 016 00358 » n’est pas valide");
 		assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("SIRET");
 		browser.checkPage();
 		page.getByLabel("SIRET").fill("120 027 016 00357");
@@ -175,7 +175,8 @@ class RegistryBrowserTest {
 		assertThat(page.getByLabel("SIRET")).hasCount(0);
 		page.getByLabel("Courriel de contact").fill("pas-une-adresse");
 		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Enregistrer")).click();
-		assertThat(page.locator("#email-erreur")).containsText("n’est pas une adresse électronique valide");
+		assertThat(page.locator("#email-erreur"))
+			.containsText("« pas-une-adresse » n’est pas une adresse électronique valide");
 		browser.checkPage();
 		page.getByLabel("Courriel de contact").fill("accueil@tilleuls.example");
 		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Enregistrer")).click();

@@ -83,7 +83,8 @@ class RegistryRecordTest {
 				.param("status", "ACTIVE"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"siret-erreur\"")))
-			.andExpect(content().string(containsString("sa clé de contrôle ne correspond pas")))
+			.andExpect(content().string(containsString(
+					"Le SIRET « 120 027 016 00358 » n’est pas valide (sa clé de contrôle ne correspond pas)")))
 			.andExpect(content().string(containsString("value=\"Centre social Les Capucines\"")));
 		assertThat(count("select count(*) from structure")).as("nothing stored").isEqualTo(before);
 
@@ -298,6 +299,46 @@ class RegistryRecordTest {
 		assertThat(count("select count(*) from audit_entry where action = 'approval.corrected' and object_id = ?",
 				Long.toString(approval)))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void anEvsThatBecomesACentreSocialKeepsItsHistory() throws Exception {
+		long structure = count("""
+				select s.id from structure s join structure_main_approval ma on ma.structure_id = s.id
+				where s.kind = 'EVS' and s.departement_code = '66' and s.status = 'ACTIVE' order by s.id limit 1""");
+		long approvals = count("select count(*) from approval where structure_id = ?", structure);
+		String page = this.mvc.perform(get("/registre/" + structure + "/modifier").with(as(ADVISOR_66)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("name=\"kind\"");
+		StructureRecord before = this.jdbc.sql(RegistryRepository.SELECT + " where s.id = ?")
+			.param(structure)
+			.query(RegistryRepository::record)
+			.single();
+		StructureForm form = StructureForm.of(before);
+		var request = post("/registre/" + structure + "/modifier").with(as(ADVISOR_66)).with(csrf());
+		// The form as the browser sends it: every field, boxes ticked as "true".
+		form.setKind("CS");
+		form.typed(java.util.EnumSet.allOf(StructureField.class))
+			.forEach((field, value) -> request.param(field.parameter(),
+					value.equals("oui") ? "true" : value.equals("non") ? "false" : value));
+		this.mvc.perform(request).andExpect(redirectedUrlPattern("/registre/*"));
+
+		assertThat(
+				this.jdbc.sql("select kind from structure where id = ?").param(structure).query(String.class).single())
+			.isEqualTo("CS");
+		assertThat(count("select count(*) from approval where structure_id = ?", structure)).isEqualTo(approvals);
+		// Its EVS approvals stay in its history; its next approval is a centre social's.
+		this.mvc.perform(get("/registre/" + structure).with(as(ADVISOR_66)))
+			.andExpect(content().string(containsString("<span>Espace de vie sociale</span>,")));
+		this.mvc
+			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
+				.with(csrf())
+				.param("kind", "EVS")
+				.param("startsOn", "01/01/2032")
+				.param("endsOn", "31/12/2035"))
+			.andExpect(content().string(containsString("ne convient pas à ce type de structure")));
 	}
 
 	@Test
