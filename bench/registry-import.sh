@@ -77,7 +77,7 @@ server=$(grep -o 'Import confirmé : .*' "$log" | tail -1)
 [ -n "$server" ] || { echo "no confirmation in $log" >&2; exit 1; }
 
 upload "$work/good.csv" "$work/again.html" >/dev/null
-grep -q "0 structure(s) à créer" "$work/again.html" && grep -q "0 structure(s) à modifier" "$work/again.html" \
+grep -q "Aucune structure à créer" "$work/again.html" && grep -q "Aucune structure à modifier" "$work/again.html" \
     || { echo "re-import would change something, see $work/again.html" >&2; exit 1; }
 
 echo "rows: $rows; preview (upload + checks): ${preview_s} s; confirm (curl): ${confirm_s} s; server: $server"

@@ -140,6 +140,11 @@ class DemoRegistry implements DemoDataStep {
 				                      project_axes, project_summary, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, now())""", approvals);
 		createMilestones(context, today);
+		// The first approval cannot come after the oldest one recorded.
+		this.jdbc.sql("""
+				update structure s set first_approval_on = a.first
+				from (select structure_id, min(starts_on) as first from approval group by structure_id) a
+				where a.structure_id = s.id and s.first_approval_on > a.first""").update();
 		return structures.size();
 	}
 

@@ -187,9 +187,13 @@ final class ImportFiles {
 			if (sheet.getLastRowNum() > MAX_ROWS + 1) {
 				throw new UnreadableFileException("structure.import.error.too-many", MAX_ROWS);
 			}
+			// As wide as the header, plus one column so that a value beyond it is still
+			// reported; a stray cell in column XFD must not make every row 16,384 cells.
+			Row header = sheet.getRow(sheet.getFirstRowNum());
+			int headerWidth = (header != null) ? Math.max(0, header.getLastCellNum()) : 0;
 			int width = 0;
 			for (Row row : sheet) {
-				width = Math.max(width, row.getLastCellNum());
+				width = Math.max(width, Math.min(row.getLastCellNum(), headerWidth + 1));
 			}
 			for (Row row : sheet) {
 				List<String> cells = new ArrayList<>(width);

@@ -30,10 +30,12 @@ final class RegistryFiles {
 	static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	/**
-	 * Text Excel would run as a formula: "=…", "@…", or a sign before anything but a
-	 * number.
+	 * Text Excel would run as a formula: "=…", "@…", a tab or carriage return first, or a
+	 * sign before anything but a plain number ("+33 1 23 45 67 89" is a formula to
+	 * Excel).
 	 */
-	private static final Pattern FORMULA = Pattern.compile("[=@].*|[+-](?![0-9 .()]*$).*", Pattern.DOTALL);
+	private static final Pattern FORMULA = Pattern.compile("[=@\\t\\r].*|[+-](?![0-9]+([.,][0-9]+)?$).*",
+			Pattern.DOTALL);
 
 	private static final int MIN_WIDTH = 6;
 

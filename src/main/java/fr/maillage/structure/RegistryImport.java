@@ -403,7 +403,7 @@ class RegistryImport {
 		 * apostrophe ({@link RegistryFiles}); reading it back removes it.
 		 */
 		static String unprotected(String value) {
-			return (value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0)
+			return (value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0)
 					? value.substring(1) : value;
 		}
 

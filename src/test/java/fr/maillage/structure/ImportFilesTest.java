@@ -57,8 +57,12 @@ class ImportFilesTest {
 		assertThat(RegistryFiles.csvSafe("=SOMME(A1)")).isEqualTo("'=SOMME(A1)");
 		assertThat(RegistryFiles.csvSafe("@cmd")).isEqualTo("'@cmd");
 		assertThat(RegistryFiles.csvSafe("-2+3")).isEqualTo("'-2+3");
-		assertThat(RegistryFiles.csvSafe("+33 4 68 00 00 00")).isEqualTo("+33 4 68 00 00 00");
+		// Excel reads a sign then spaces as a formula (#NULL!): the phone number is
+		// quoted.
+		assertThat(RegistryFiles.csvSafe("+33 4 68 00 00 00")).isEqualTo("'+33 4 68 00 00 00");
+		assertThat(RegistryFiles.csvSafe("\tcmd")).isEqualTo("'\tcmd");
 		assertThat(RegistryFiles.csvSafe("-21.1234")).isEqualTo("-21.1234");
+		assertThat(RegistryFiles.csvSafe("04 68 00 00 00")).isEqualTo("04 68 00 00 00");
 	}
 
 	@Test

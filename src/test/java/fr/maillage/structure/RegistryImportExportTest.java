@@ -77,7 +77,7 @@ class RegistryImportExportTest {
 				""".formatted(siret, badSiret);
 		String html = preview(ADVISOR_66, "registre.csv", file.getBytes(WINDOWS_1252));
 
-		assertThat(html).contains("Le fichier contient 5 problème(s)")
+		assertThat(html).contains("Le fichier contient 5 problèmes")
 			.contains("Ligne 3, colonne « code_commune » : Aucune commune ne porte le code INSEE « 99999 »")
 			.contains("Ligne 4, colonne « siret » : Le SIRET « " + badSiret + " » n’est pas valide")
 			.contains("Ligne 5 : Doublon : la ligne 2 crée déjà une structure de ce nom dans cette commune.")
@@ -98,7 +98,7 @@ class RegistryImportExportTest {
 				+ "Espace de vie sociale Virgule Deux,evs,66028,,,non,commune ou CCAS,\r\n";
 		long audits = countAudit();
 		Preview preview = previewForConfirm(ADVISOR_66, "virgules.csv", file.getBytes(StandardCharsets.UTF_8));
-		assertThat(preview.html()).contains("2 structure(s) à créer", "0 structure(s) à modifier");
+		assertThat(preview.html()).contains("2 structures à créer", "Aucune structure à modifier");
 		assertThat(countNamed("Virgule")).isZero();
 
 		MvcResult confirmed = confirm(ADVISOR_66, preview);
@@ -113,16 +113,16 @@ class RegistryImportExportTest {
 		// One change: only that field is shown, and written.
 		String changed = file.replace(",non,commune", ",oui,commune");
 		preview = previewForConfirm(ADVISOR_66, "virgules.csv", changed.getBytes(StandardCharsets.UTF_8));
-		assertThat(preview.html()).contains("0 structure(s) à créer", "1 structure(s) à modifier",
-				"1 ligne(s) sans changement", "Dans ou à proximité d’un quartier prioritaire (QPV) : non → oui");
+		assertThat(preview.html()).contains("Aucune structure à créer", "1 structure à modifier",
+				"1 ligne sans changement", "Dans ou à proximité d’un quartier prioritaire (QPV) : non → oui");
 		assertThat(confirm(ADVISOR_66, preview).getFlashMap().get("outcome"))
 			.isEqualTo(new RegistryImport.Outcome(0, 1, 1));
 
 		// The same file again: nothing to write, and nothing in the audit trail.
 		long before = countAudit();
 		preview = previewForConfirm(ADVISOR_66, "virgules.csv", changed.getBytes(StandardCharsets.UTF_8));
-		assertThat(preview.html()).contains("0 structure(s) à créer", "0 structure(s) à modifier",
-				"2 ligne(s) sans changement");
+		assertThat(preview.html()).contains("Aucune structure à créer", "Aucune structure à modifier",
+				"2 lignes sans changement");
 		assertThat(confirm(ADVISOR_66, preview).getFlashMap().get("outcome"))
 			.isEqualTo(new RegistryImport.Outcome(0, 0, 2));
 		assertThat(countAudit()).isEqualTo(before);
@@ -156,7 +156,7 @@ class RegistryImportExportTest {
 			workbook = out.toByteArray();
 		}
 		Preview preview = previewForConfirm(ADMIN, "classeur.xlsx", workbook);
-		assertThat(preview.html()).contains("1 structure(s) à créer");
+		assertThat(preview.html()).contains("1 structure à créer");
 		confirm(ADMIN, preview);
 		assertThat(this.jdbc.sql("""
 				select commune_code || ' ' || first_approval_on || ' ' || area_population || ' ' || near_qpv || ' '
@@ -244,7 +244,7 @@ class RegistryImportExportTest {
 			.sql("insert into structure (name, kind, commune_code) values ('Centre social Entre Deux', 'CS', '66136')")
 			.update();
 		String html = confirm(ADVISOR_66, preview).getResponse().getContentAsString();
-		assertThat(html).contains("Le registre a changé depuis l’aperçu", "0 structure(s) à créer");
+		assertThat(html).contains("Le registre a changé depuis l’aperçu", "Aucune structure à créer");
 		assertThat(countNamed("Entre Deux")).isEqualTo(1);
 	}
 
@@ -270,7 +270,7 @@ class RegistryImportExportTest {
 		assertThat(text).doesNotContain("Villeurbanne");
 		assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("registre-2026-11-27.csv");
 		Preview again = previewForConfirm(ADVISOR_66, "export.csv", csvBytes);
-		assertThat(again.html()).contains("0 structure(s) à créer", "0 structure(s) à modifier");
+		assertThat(again.html()).contains("Aucune structure à créer", "Aucune structure à modifier");
 
 		MvcResult xlsx = this.mvc.perform(get("/registre/export.xlsx").with(as(ADVISOR_66)))
 			.andExpect(status().isOk())
@@ -283,7 +283,7 @@ class RegistryImportExportTest {
 			assertThat(book.getFontAt(sheet.getRow(0).getCell(1).getCellStyle().getFontIndex()).getBold()).isTrue();
 		}
 		again = previewForConfirm(ADVISOR_66, "export.xlsx", xlsxBytes);
-		assertThat(again.html()).contains("0 structure(s) à créer", "0 structure(s) à modifier");
+		assertThat(again.html()).contains("Aucune structure à créer", "Aucune structure à modifier");
 
 		// A structure's people export their own structure only.
 		String staff = new String(this.mvc.perform(get("/registre/export.csv").with(as("equipe.cs66@maillage.example")))
@@ -301,13 +301,13 @@ class RegistryImportExportTest {
 			.andReturn();
 		byte[] bytes = csv.getResponse().getContentAsByteArray();
 		assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("\uFEFFid;nom;type;");
-		assertThat(preview(ADVISOR_66, "modele.csv", bytes)).contains("1 structure(s) à créer");
+		assertThat(preview(ADVISOR_66, "modele.csv", bytes)).contains("1 structure à créer");
 		byte[] xlsx = this.mvc.perform(get("/registre/import/modele.xlsx").with(as(ADVISOR_66)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		assertThat(preview(ADVISOR_66, "modele.xlsx", xlsx)).contains("1 structure(s) à créer");
+		assertThat(preview(ADVISOR_66, "modele.xlsx", xlsx)).contains("1 structure à créer");
 		this.mvc.perform(get("/registre/import/modele.csv").with(as("federation66@maillage.example")))
 			.andExpect(status().isForbidden());
 	}
