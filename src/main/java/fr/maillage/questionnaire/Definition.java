@@ -1,0 +1,105 @@
+package fr.maillage.questionnaire;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A questionnaire definition as read from its file.
+ *
+ * @param family the questionnaire's family code; versions share it
+ * @param version this version's label, unique in its family
+ * @param choices named choice lists
+ */
+public record Definition(int format, String family, String version, String title, Map<String, List<Choice>> choices,
+		List<Section> sections, List<Rule> rules) {
+
+	public Definition {
+		choices = Map.copyOf(choices);
+		sections = List.copyOf(sections);
+		rules = List.copyOf(rules);
+	}
+
+	/** Every question, repeat children included, in file order. */
+	public List<Question> allQuestions() {
+		List<Question> all = new ArrayList<>();
+		for (Section section : this.sections) {
+			for (Question question : section.questions()) {
+				all.add(question);
+				all.addAll(question.children());
+			}
+		}
+		return all;
+	}
+
+	public Optional<Question> question(String code) {
+		return allQuestions().stream().filter(question -> question.code().equals(code)).findFirst();
+	}
+
+	/** A section: a page of the answer form. */
+	public record Section(String code, String title, String help, Set<String> kinds, String block,
+			List<Question> questions, int line) {
+
+		public Section {
+			kinds = Set.copyOf(kinds);
+			questions = List.copyOf(questions);
+		}
+
+	}
+
+	/**
+	 * A question.
+	 *
+	 * @param kinds the structure kinds (CS, EVS) that see it
+	 * @param core whether it belongs to the comparable core (false: a thematic block)
+	 * @param choices the name of its choice list, for choice questions
+	 * @param children the questions of one item, for a repeat group
+	 * @param line its line in the file
+	 */
+	public record Question(String code, QuestionType type, String label, String help, boolean required, BigDecimal min,
+			BigDecimal max, String unit, Set<String> kinds, String relevant, List<Constraint> constraints,
+			String calculate, Warning warning, boolean core, String block, String choices, Integer maxItems,
+			List<Question> children, int line) {
+
+		public Question {
+			kinds = Set.copyOf(kinds);
+			constraints = List.copyOf(constraints);
+			children = List.copyOf(children);
+		}
+
+	}
+
+	/** A constraint on one value ({@code .}), with its French message. */
+	public record Constraint(String rule, String message, int line) {
+	}
+
+	/**
+	 * When a value deserves a justification.
+	 *
+	 * @param deviation relative distance from last year's value (0.5 = ±50 %), or null
+	 * @param percentile whether to compare with the département's 5th–95th percentiles
+	 */
+	public record Warning(BigDecimal deviation, boolean percentile) {
+	}
+
+	/** A choice of a list. */
+	public record Choice(String code, String label) {
+	}
+
+	/** A rule across questions, checked at submission. */
+	public record Rule(String code, String rule, String message, Severity severity, String relevant, int line) {
+	}
+
+	public enum Severity {
+
+		/** Blocks submission. */
+		ERROR,
+		/** Asks for a justification. */
+		WARNING
+
+	}
+
+}
