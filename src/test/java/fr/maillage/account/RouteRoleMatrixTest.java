@@ -176,6 +176,10 @@ class RouteRoleMatrixTest {
 				.role(Role.STRUCTURE_MANAGER, ok, notFound)
 				.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
 		}
+		// Published questionnaires are public; {id} is the national questionnaire.
+		for (String questionnaire : List.of("GET /api/v1/questionnaires", "GET /api/v1/questionnaires/{id}")) {
+			expect(questionnaire).anonymous(ok).everyone(ok, ok);
+		}
 		registryRecordRoutes(ok, signIn, forbidden, notFound);
 		registryImportExportRoutes(ok, signIn, forbidden, notFound);
 		directoryRoutes(ok, signIn, forbidden, notFound);
@@ -382,8 +386,9 @@ class RouteRoleMatrixTest {
 		// and
 		// directory's, where it is the sample centre social.
 		samples.put("{id}",
-				parts[1].startsWith("/admin/") ? "0" : STRUCTURE_PATHS.stream().anyMatch(parts[1]::startsWith)
-						? this.sampleStructureId : Long.toString(this.samplePersonId));
+				parts[1].startsWith("/api/v1/questionnaires/") ? sampleQuestionnaireId()
+						: parts[1].startsWith("/admin/") ? "0" : STRUCTURE_PATHS.stream().anyMatch(parts[1]::startsWith)
+								? this.sampleStructureId : Long.toString(this.samplePersonId));
 		samples.put("{assignmentId}", Long.toString(sampleAssignmentId()));
 		samples.put("{approvalId}", Long.toString(this.sampleApprovalId));
 		samples.put("{milestoneId}", Long.toString(this.sampleMilestoneId));
@@ -403,6 +408,10 @@ class RouteRoleMatrixTest {
 			}
 		}
 		return builder;
+	}
+
+	private String sampleQuestionnaireId() {
+		return this.jdbc.sql("select min(id)::text from questionnaire_version").query(String.class).single();
 	}
 
 	private long sampleAssignmentId() {

@@ -1,0 +1,87 @@
+package fr.maillage.questionnaire;
+
+import fr.maillage.support.MaillageIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The national questionnaire is published at start-up; published versions are public,
+ * immutable, and a broken file publishes nothing.
+ */
+@MaillageIntegrationTest
+@AutoConfigureMockMvc
+class QuestionnairePublicationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Questionnaires questionnaires;
+
+	private long nationalId() {
+		return this.jdbc.sql("select id from questionnaire_version where family = 'national' and version = '2026'")
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void theNationalQuestionnaireIsPublishedOnceAndServedByTheApi() throws Exception {
+		long id = nationalId();
+		this.mvc.perform(get("/api/v1/questionnaires"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].family").value("national"))
+			.andExpect(jsonPath("$[0].version").value("2026"));
+		this.mvc.perform(get("/api/v1/questionnaires/" + id))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sections[0].code").value("identite"))
+			.andExpect(jsonPath("$.sections[0].questions[0].code").exists())
+			.andExpect(jsonPath("$.sections[0].questions[0].type").exists())
+			.andExpect(jsonPath("$.sections[0].questions[0].core").value(true));
+		this.mvc.perform(get("/api/v1/questionnaires/999"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("Aucun questionnaire publié ne porte le numéro 999."));
+		// Publishing it again changes nothing.
+		Questionnaires.Checked again = this.questionnaires.publish(NationalQuestionnaire.read(), null);
+		assertThat(again.publishable()).isFalse();
+		assertThat(this.jdbc.sql("select count(*) from questionnaire_version where family = 'national'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aPublishedVersionNeverChanges() {
+		long id = nationalId();
+		assertThatThrownBy(
+				() -> this.jdbc.sql("update questionnaire_version set title = 'autre' where id = ?").param(id).update())
+			.hasMessageContaining("never changes");
+		assertThatThrownBy(() -> this.jdbc.sql("delete from questionnaire_version where id = ?").param(id).update())
+			.hasMessageContaining("never changes");
+	}
+
+	@Test
+	void aBrokenFileIsReportedAndNothingIsPublished() {
+		long before = this.jdbc.sql("select count(*) from questionnaire_version").query(Long.class).single();
+		String broken = NationalQuestionnaire.read()
+			.replace("version: \"2026\"", "version: \"2027\"")
+			.replaceFirst("type: integer", "type: nombre");
+		Questionnaires.Checked checked = this.questionnaires.publish(broken, null);
+		assertThat(checked.publishable()).isFalse();
+		assertThat(checked.errors()).extracting(DefinitionError::message).contains("type « nombre » inconnu.");
+		assertThat(this.jdbc.sql("select count(*) from questionnaire_version").query(Long.class).single())
+			.isEqualTo(before);
+	}
+
+}
