@@ -180,6 +180,9 @@ class RouteRoleMatrixTest {
 		for (String questionnaire : List.of("GET /api/v1/questionnaires", "GET /api/v1/questionnaires/{id}")) {
 			expect(questionnaire).anonymous(ok).everyone(ok, ok);
 		}
+		for (String admin : List.of("GET /admin/questionnaires", "POST /admin/questionnaires")) {
+			expect(admin).anonymous(signIn).everyone(forbidden, forbidden).role(Role.NATIONAL_ADMIN, ok, ok);
+		}
 		registryRecordRoutes(ok, signIn, forbidden, notFound);
 		registryImportExportRoutes(ok, signIn, forbidden, notFound);
 		directoryRoutes(ok, signIn, forbidden, notFound);

@@ -45,7 +45,7 @@ class AccountPagesBrowserTest {
 
 		for (String path : new String[] { "/compte", "/compte/mot-de-passe", "/compte/double-authentification",
 				"/personnes", "/personnes/inviter", "/personnes/inviter-en-masse", "/admin/courriels",
-				"/admin/effacements", "/journal" }) {
+				"/admin/effacements", "/admin/questionnaires", "/journal" }) {
 			browser.open(path);
 			assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setLevel(1))).isVisible();
 			browser.checkPage();

@@ -42,8 +42,7 @@ class QuestionnairePublicationTest {
 		long id = nationalId();
 		this.mvc.perform(get("/api/v1/questionnaires"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].family").value("national"))
-			.andExpect(jsonPath("$[0].version").value("2026"));
+			.andExpect(jsonPath("$[?(@.family == 'national')].version").value(org.hamcrest.Matchers.contains("2026")));
 		this.mvc.perform(get("/api/v1/questionnaires/" + id))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.sections[0].code").value("identite"))
