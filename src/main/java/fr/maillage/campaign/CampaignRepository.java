@@ -1,0 +1,55 @@
+package fr.maillage.campaign;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import fr.maillage.shared.security.Unscoped;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Campaigns: national, so the same for every reader. */
+@Repository
+class CampaignRepository {
+
+	private final JdbcClient jdbc;
+
+	CampaignRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Unscoped("campaigns are national: every reader sees the same ones")
+	Optional<Campaign> find(long id) {
+		return this.jdbc.sql("""
+				select id, data_year, opens_on, closes_on, questionnaire_version_id from campaign where id = ?""")
+			.param(id)
+			.query(Campaign.class)
+			.optional();
+	}
+
+	@Unscoped("campaigns are national: every reader sees the same ones")
+	boolean yearTaken(int dataYear) {
+		return this.jdbc.sql("select count(*) from campaign where data_year = ?")
+			.param(dataYear)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Stores a campaign; empty if its data year is already taken (checked again here, for
+	 * two administrators racing).
+	 */
+	Optional<Long> insert(CampaignCommand command, Instant now, Long userId) {
+		return this.jdbc.sql("""
+				insert into campaign (data_year, opens_on, closes_on, questionnaire_version_id, created_at,
+				                      created_by)
+				values (?, ?, ?, ?, ?, ?) on conflict (data_year) do nothing returning id""")
+			.params(command.dataYear(), Date.valueOf(command.opensOn()), Date.valueOf(command.closesOn()),
+					command.questionnaireVersionId(), Timestamp.from(now), userId)
+			.query(Long.class)
+			.optional();
+	}
+
+}
