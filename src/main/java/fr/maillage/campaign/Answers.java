@@ -1,0 +1,222 @@
+package fr.maillage.campaign;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import fr.maillage.account.AccessPolicy;
+import fr.maillage.account.AccountPrincipal;
+import fr.maillage.questionnaire.AnswerChecks;
+import fr.maillage.questionnaire.AnswerInput;
+import fr.maillage.questionnaire.Definition;
+import fr.maillage.questionnaire.QuestionType;
+import fr.maillage.questionnaire.Questionnaires;
+import fr.maillage.shared.security.Permission;
+import fr.maillage.structure.Structure;
+import fr.maillage.structure.StructureApi;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Saves one answer at a time, as the answer pages autosave them: read the French way,
+ * checked against the skip logic and constraints, merged field by field (a value changed
+ * meanwhile by someone else is a conflict, never silently overwritten), and kept in the
+ * history with who and when. The first saved value starts the response.
+ */
+@Service
+public class Answers {
+
+	private static final Set<ResponseStatus> EDITABLE = Set.of(ResponseStatus.NOT_STARTED, ResponseStatus.IN_PROGRESS,
+			ResponseStatus.RETURNED);
+
+	private final Responses responses;
+
+	private final Campaigns campaigns;
+
+	private final Questionnaires questionnaires;
+
+	private final StructureApi structures;
+
+	private final AnswerRepository repository;
+
+	private final AccessPolicy policy;
+
+	private final Clock clock;
+
+	Answers(Responses responses, Campaigns campaigns, Questionnaires questionnaires, StructureApi structures,
+			AnswerRepository repository, AccessPolicy policy, Clock clock) {
+		this.responses = responses;
+		this.campaigns = campaigns;
+		this.questionnaires = questionnaires;
+		this.structures = structures;
+		this.repository = repository;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	/** What a save did. */
+	public sealed interface Outcome {
+
+	}
+
+	/** Saved: the value as shown back, the field's new version, when. */
+	public record Saved(String shown, int version, Instant savedAt) implements Outcome {
+	}
+
+	/**
+	 * Refused, with a message key (or a constraint's own French message) and arguments.
+	 */
+	public record Refused(String message, List<Object> arguments) implements Outcome {
+	}
+
+	/**
+	 * Someone else changed this field since the person loaded it: both values are shown
+	 * and the person chooses.
+	 */
+	public record Conflict(String theirs, String yours, int version) implements Outcome {
+	}
+
+	/**
+	 * Saves the typed value of one field; {@code seenVersion} is the field's version the
+	 * person's page showed (0 for a field that had no value).
+	 */
+	@Transactional
+	public Outcome save(long responseId, String code, int item, String typed, int seenVersion) {
+		ResponseSummary response = this.responses.find(responseId);
+		if (!this.policy.scopeFor(Permission.ANSWER_QUESTIONNAIRE).covers(null, null, response.structureId())) {
+			throw new AccessDeniedException("Not this structure's to answer");
+		}
+		if (!EDITABLE.contains(response.status())) {
+			return new Refused("answer.error.locked", List.of());
+		}
+		Definition definition = this.questionnaires
+			.definition(this.campaigns.find(response.campaignId()).questionnaireVersionId())
+			.orElseThrow();
+		Structure structure = this.structures
+			.find(response.structureId(), this.policy.scopeFor(Permission.ANSWER_QUESTIONNAIRE))
+			.orElseThrow();
+		Definition.Question question = visibleQuestion(definition, code, structure.kind().name())
+			.orElseThrow(() -> new UnknownQuestionException(code));
+		boolean inRepeat = definition.allQuestions().stream().anyMatch(parent -> parent.children().contains(question));
+		if (item < 0 || (!inRepeat && item != 0) || question.type() == QuestionType.REPEAT) {
+			throw new UnknownQuestionException(code + "#" + item);
+		}
+		AnswerInput.Read read = AnswerInput.read(question, (question.choices() != null)
+				? definition.choices().getOrDefault(question.choices(), List.of()) : List.of(), typed);
+		if (!read.ok()) {
+			return new Refused(read.problem(), read.arguments());
+		}
+		Map<String, Object> answers = answers(definition, responseId);
+		List<String> problems = AnswerChecks.field(definition, question, read.value(), answers);
+		if (!problems.isEmpty()) {
+			return new Refused(problems.getFirst(), List.of());
+		}
+		Optional<AnswerRepository.Stored> stored = this.repository.one(responseId, code, item);
+		int current = stored.map(AnswerRepository.Stored::version).orElse(0);
+		String value = canonical(read.value());
+		String old = stored.map(AnswerRepository.Stored::value).orElse(null);
+		if (current != seenVersion && !java.util.Objects.equals(old, value)) {
+			return new Conflict((old != null) ? AnswerInput.show(question, decode(question, old)) : "",
+					AnswerInput.show(question, read.value()), current);
+		}
+		Instant now = this.clock.instant();
+		Long user = this.policy.currentUser().map(AccountPrincipal::id).orElse(null);
+		if (!java.util.Objects.equals(old, value)) {
+			if (value == null) {
+				this.repository.delete(responseId, code, item);
+			}
+			else {
+				this.repository.write(responseId, code, item, value, current + 1, now, user);
+			}
+			this.repository.history(responseId, code, item, old, value, now, user);
+		}
+		if (response.status() == ResponseStatus.NOT_STARTED) {
+			this.responses.start(responseId, response.version());
+		}
+		int version = java.util.Objects.equals(old, value) ? current : current + 1;
+		return new Saved(AnswerInput.show(question, read.value()), (value == null) ? 0 : version, now);
+	}
+
+	/** The answers outside repeat groups, decoded, for skip logic and constraints. */
+	Map<String, Object> answers(Definition definition, long responseId) {
+		Map<String, Object> answers = new HashMap<>();
+		for (AnswerRepository.Stored stored : this.repository.of(responseId)) {
+			if (stored.item() == 0) {
+				definition.question(stored.code())
+					.ifPresent(question -> answers.put(stored.code(), decode(question, stored.value())));
+			}
+		}
+		return answers;
+	}
+
+	private static Optional<Definition.Question> visibleQuestion(Definition definition, String code, String kind) {
+		for (Definition.Section section : definition.sections()) {
+			if (!section.kinds().isEmpty() && !section.kinds().contains(kind)) {
+				continue;
+			}
+			for (Definition.Question question : section.questions()) {
+				for (Definition.Question candidate : concat(question)) {
+					if (candidate.code().equals(code) && candidate.calculate() == null
+							&& (candidate.kinds().isEmpty() || candidate.kinds().contains(kind))) {
+						return Optional.of(candidate);
+					}
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static List<Definition.Question> concat(Definition.Question question) {
+		List<Definition.Question> all = new java.util.ArrayList<>();
+		all.add(question);
+		all.addAll(question.children());
+		return all;
+	}
+
+	/** The stored text of a value. */
+	static String canonical(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof BigDecimal number) {
+			return number.stripTrailingZeros().toPlainString();
+		}
+		if (value instanceof Set<?> codes) {
+			return String.join(",", new TreeSet<>(codes.stream().map(Object::toString).toList()));
+		}
+		return value.toString();
+	}
+
+	/** A stored text back to its value. */
+	static Object decode(Definition.Question question, String value) {
+		return switch (question.type()) {
+			case INTEGER, DECIMAL, MONEY, PERCENTAGE, FTE -> new BigDecimal(value);
+			case YES_NO -> Boolean.valueOf(value);
+			case DATE -> LocalDate.parse(value);
+			case MULTIPLE_CHOICE -> Set.copyOf(Arrays.asList(value.split(",")));
+			default -> value;
+		};
+	}
+
+	/** A posted code that is not a question the structure answers: a bad request. */
+	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.BAD_REQUEST)
+	public static class UnknownQuestionException extends RuntimeException {
+
+		UnknownQuestionException(String code) {
+			super("No question " + code + " to answer here");
+		}
+
+	}
+
+}
