@@ -240,12 +240,7 @@ class Approvals {
 	@Transactional
 	Optional<String> addDocument(StructureRecord structure, long approvalId, String fileName, byte[] content) {
 		requireEditor(structure);
-		boolean known = this.repository.ofStructure(structure.id(), this.policy.scopeFor(Permission.EDIT_REGISTRY))
-			.stream()
-			.anyMatch(approval -> approval.id() == approvalId);
-		if (!known) {
-			throw new NotFoundException("registry.error.not-found");
-		}
+		approval(structure, approvalId);
 		if (content.length == 0) {
 			return Optional.of("approval.document.error.empty");
 		}

@@ -217,45 +217,11 @@ class OpenDataExportTest {
 	}
 
 	/** RFC 4180: cells separated by commas, quoted when needed, rows by CRLF. */
-	static List<List<String>> parseCsv(String text) {
-		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-				row.add(cell.toString());
-				cell.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-				i++;
-			}
-			else {
-				cell.append(c);
-			}
+	static List<List<String>> parseCsv(String text) throws java.io.IOException {
+		try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.RFC4180
+			.parse(new java.io.StringReader(text))) {
+			return parser.getRecords().stream().map(org.apache.commons.csv.CSVRecord::toList).toList();
 		}
-		assertThat(row).as("the file ends with a line end").isEmpty();
-		return rows;
 	}
 
 }

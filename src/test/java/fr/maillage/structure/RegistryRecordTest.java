@@ -162,25 +162,12 @@ class RegistryRecordTest {
 
 	@Test
 	void anApprovalLongerThanFourYearsIsRefusedAndAValidOneGetsItsMilestones() throws Exception {
-		long structure = count("insert into structure (name, kind, commune_code) values"
-				+ " ('Espace de vie sociale nouveau', 'EVS', '66074') returning id");
+		long structure = newEvs("Espace de vie sociale nouveau");
 		long approvalsBefore = count("select count(*) from approval where structure_id = ?", structure);
-		this.mvc
-			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("kind", "EVS")
-				.param("startsOn", "01/01/2031")
-				.param("endsOn", "31/12/2035"))
-			.andExpect(status().isOk())
+		recordApproval(structure, "EVS", "01/01/2031", "31/12/2035").andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"endsOn-erreur\"")))
 			.andExpect(content().string(containsString("Un agrément dure de 1 à 4 ans")));
-		this.mvc
-			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("kind", "AG")
-				.param("startsOn", "01/01/2031")
-				.param("endsOn", "01/01/2030"))
-			.andExpect(status().isOk())
+		recordApproval(structure, "AG", "01/01/2031", "01/01/2030").andExpect(status().isOk())
 			.andExpect(content().string(containsString("ne convient pas à ce type de structure")))
 			.andExpect(content().string(containsString("La fin de l’agrément doit suivre son début")));
 		assertThat(count("select count(*) from approval where structure_id = ?", structure)).isEqualTo(approvalsBefore);
@@ -204,13 +191,7 @@ class RegistryRecordTest {
 			.list()).containsExactly("DIAGNOSTIC_12 2033-09-30 PENDING", "DIAGNOSTIC_8 2034-01-30 PENDING",
 					"DEBATE_6 2034-03-30 PENDING", "COMMISSION_3 2034-06-30 PENDING");
 		// An old approval recorded afterwards, for the history, silences nothing.
-		this.mvc
-			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("kind", "EVS")
-				.param("startsOn", "01/01/2020")
-				.param("endsOn", "31/12/2022"))
-			.andExpect(redirectedUrlPattern("/registre/*"));
+		recordApproval(structure, "EVS", "01/01/2020", "31/12/2022").andExpect(redirectedUrlPattern("/registre/*"));
 		assertThat(
 				count("select count(*) from renewal_milestone where approval_id = ? and notice = 'PENDING'", approval))
 			.isEqualTo(4);
@@ -222,15 +203,8 @@ class RegistryRecordTest {
 
 	@Test
 	void milestonesAlreadyPastWhenAnApprovalIsRecordedAreNeverAnnounced() throws Exception {
-		long structure = count("insert into structure (name, kind, commune_code) values"
-				+ " ('Espace de vie sociale sans agrément', 'EVS', '66074') returning id");
-		this.mvc
-			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("kind", "EVS")
-				.param("startsOn", "01/04/2026")
-				.param("endsOn", "31/03/2028"))
-			.andExpect(redirectedUrlPattern("/registre/*"));
+		long structure = newEvs("Espace de vie sociale sans agrément");
+		recordApproval(structure, "EVS", "01/04/2026", "31/03/2028").andExpect(redirectedUrlPattern("/registre/*"));
 		long approval = count("select max(id) from approval where structure_id = ?", structure);
 		// Today is 27/11/2026: due 31/03/2027 (12 months) and later are pending.
 		assertThat(this.jdbc
@@ -239,13 +213,7 @@ class RegistryRecordTest {
 			.query(String.class)
 			.list()).containsExactly("DIAGNOSTIC_12 PENDING", "DIAGNOSTIC_8 PENDING", "DEBATE_6 PENDING",
 					"COMMISSION_3 PENDING");
-		this.mvc
-			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("kind", "EVS")
-				.param("startsOn", "01/01/2024")
-				.param("endsOn", "31/03/2026"))
-			.andExpect(redirectedUrlPattern("/registre/*"));
+		recordApproval(structure, "EVS", "01/01/2024", "31/03/2026").andExpect(redirectedUrlPattern("/registre/*"));
 		long past = count("select max(id) from approval where structure_id = ?", structure);
 		assertThat(this.jdbc.sql("select distinct notice from renewal_milestone where approval_id = ?")
 			.param(past)
@@ -255,15 +223,8 @@ class RegistryRecordTest {
 
 	@Test
 	void aCorrectedEndDateMovesTheMilestonesAndKeepsWhatWasDone() throws Exception {
-		long structure = count("insert into structure (name, kind, commune_code) values"
-				+ " ('Espace de vie sociale La Tramontane', 'EVS', '66074') returning id");
-		this.mvc
-			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("kind", "EVS")
-				.param("startsOn", "01/01/2025")
-				.param("endsOn", "31/12/2027"))
-			.andExpect(redirectedUrlPattern("/registre/*"));
+		long structure = newEvs("Espace de vie sociale La Tramontane");
+		recordApproval(structure, "EVS", "01/01/2025", "31/12/2027").andExpect(redirectedUrlPattern("/registre/*"));
 		long approval = count("select max(id) from approval where structure_id = ?", structure);
 		long diagnostic = count("select id from renewal_milestone where approval_id = ? and kind = 'DIAGNOSTIC_12'",
 				approval);
@@ -332,12 +293,7 @@ class RegistryRecordTest {
 		// Its EVS approvals stay in its history; its next approval is a centre social's.
 		this.mvc.perform(get("/registre/" + structure).with(as(ADVISOR_66)))
 			.andExpect(content().string(containsString("<span>Espace de vie sociale</span>,")));
-		this.mvc
-			.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("kind", "EVS")
-				.param("startsOn", "01/01/2032")
-				.param("endsOn", "31/12/2035"))
+		recordApproval(structure, "EVS", "01/01/2032", "31/12/2035")
 			.andExpect(content().string(containsString("ne convient pas à ce type de structure")));
 	}
 
@@ -428,6 +384,30 @@ class RegistryRecordTest {
 			assertThat(firstLate).isLessThan(firstUpcoming);
 		}
 		this.mvc.perform(get("/registre/renouvellements").with(as(STAFF_66))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void longListsArePagedWithLinksThatKeepTheFilters() throws Exception {
+		this.mvc.perform(get("/registre").param("kind", "CS").with(as("admin@maillage.example")))
+			.andExpect(content().string(containsString("kind=CS&amp;status=&amp;page=1\" rel=\"next\"")));
+		this.mvc.perform(get("/registre/renouvellements").param("page", "1").with(as("admin@maillage.example")))
+			.andExpect(content()
+				.string(containsString("href=\"/registre/renouvellements?departement=&amp;page=0\" rel=\"prev\"")));
+	}
+
+	/** The Caf of 66 records an approval of the structure (no project). */
+	private org.springframework.test.web.servlet.ResultActions recordApproval(long structure, String kind,
+			String startsOn, String endsOn) throws Exception {
+		return this.mvc.perform(post("/registre/" + structure + "/agrements/nouveau").with(as(ADVISOR_66))
+			.with(csrf())
+			.param("kind", kind)
+			.param("startsOn", startsOn)
+			.param("endsOn", endsOn));
+	}
+
+	/** A new espace de vie sociale in Eus (66), with no approval yet. */
+	private long newEvs(String name) {
+		return count("insert into structure (name, kind, commune_code) values (?, 'EVS', '66074') returning id", name);
 	}
 
 	private static byte[] docx() throws Exception {
