@@ -26,6 +26,9 @@ class BulkInvitations {
 
 	static final int MAX_LINES = 1000;
 
+	/** 1,000 lines take far less; the message says 2 Mo. */
+	static final long MAX_BYTES = 2L * 1024 * 1024;
+
 	static final List<String> COLUMNS = List.of("email", "nom", "role", "territoire");
 
 	private final AccessPolicy policy;

@@ -134,6 +134,10 @@ class PeopleController {
 	@PostMapping("/personnes/inviter-en-masse")
 	String bulkPreview(@RequestParam(required = false) MultipartFile fichier,
 			@RequestParam(required = false) String contenu, Model model) throws IOException {
+		if (fichier != null && fichier.getSize() > BulkInvitations.MAX_BYTES) {
+			model.addAttribute("uploadError", "people.bulk.error.too-large");
+			return "account/bulk-invite";
+		}
 		String text = (fichier != null && !fichier.isEmpty()) ? BulkInvitations.decode(fichier.getBytes())
 				: (contenu != null) ? contenu : "";
 		Result result = this.bulk.parse(text);

@@ -84,6 +84,16 @@ class ImportUploadLimitTest {
 		assertThat(response.body()).contains("Le fichier dépasse 20 Mo", "href=\"/registre/" + structure + "\"");
 	}
 
+	@Test
+	void aBulkInvitationFileOverItsLimitGetsItsOwnPageWithAFrenchMessage() throws Exception {
+		HttpResponse<String> overItsLimit = upload("/personnes/inviter-en-masse", 3 * 1024 * 1024);
+		assertThat(overItsLimit.statusCode()).isEqualTo(200);
+		assertThat(overItsLimit.body()).contains("Ce fichier dépasse 2 Mo");
+		HttpResponse<String> overTheUploadLimit = upload("/personnes/inviter-en-masse", 20 * 1024 * 1024 + 1);
+		assertThat(overTheUploadLimit.statusCode()).isEqualTo(413);
+		assertThat(overTheUploadLimit.body()).contains("Ce fichier dépasse 2 Mo");
+	}
+
 	private HttpResponse<String> upload(int size) throws IOException, InterruptedException {
 		return upload("/registre/import", size);
 	}
