@@ -70,8 +70,13 @@ public class Answers {
 
 	}
 
-	/** Saved: the value as shown back, the field's new version, when. */
-	public record Saved(String shown, int version, Instant savedAt) implements Outcome {
+	/**
+	 * Saved: the value as shown back, the field's new version, when; and, with this
+	 * value, which conditional questions are shown and the computed totals (shown the
+	 * French way), for the page to follow.
+	 */
+	public record Saved(String shown, int version, Instant savedAt, Map<String, Boolean> relevance,
+			Map<String, String> totals) implements Outcome {
 	}
 
 	/**
@@ -136,16 +141,51 @@ public class Answers {
 			if (value == null) {
 				this.repository.delete(responseId, code, item);
 			}
-			else {
-				this.repository.write(responseId, code, item, value, current + 1, now, user);
+			else if (stored.isPresent()) {
+				this.repository.replace(responseId, code, item, value, current, now, user);
+			}
+			else if (!this.repository.insertFirst(responseId, code, item, value, now, user)) {
+				// Someone saved a first value in the same instant: theirs stands, the
+				// person
+				// chooses.
+				AnswerRepository.Stored theirs = this.repository.one(responseId, code, item).orElseThrow();
+				return new Conflict(AnswerInput.show(question, decode(question, theirs.value())),
+						AnswerInput.show(question, read.value()), theirs.version());
 			}
 			this.repository.history(responseId, code, item, old, value, now, user);
 		}
 		if (response.status() == ResponseStatus.NOT_STARTED) {
-			this.responses.start(responseId, response.version());
+			this.responses.startIfNotStarted(responseId);
 		}
 		int version = java.util.Objects.equals(old, value) ? current : current + 1;
-		return new Saved(AnswerInput.show(question, read.value()), (value == null) ? 0 : version, now);
+		if (!inRepeat) {
+			answers.put(code, read.value());
+		}
+		return new Saved(AnswerInput.show(question, read.value()), (value == null) ? 0 : version, now,
+				relevance(definition, answers), totals(definition, answers));
+	}
+
+	/** Whether each conditional question is shown, given the answers. */
+	static Map<String, Boolean> relevance(Definition definition, Map<String, Object> answers) {
+		Map<String, Boolean> relevance = new java.util.TreeMap<>();
+		for (Definition.Question question : definition.allQuestions()) {
+			if (question.relevant() != null) {
+				relevance.put(question.code(), AnswerChecks.relevant(definition, question, answers));
+			}
+		}
+		return relevance;
+	}
+
+	/** Every computed total, shown the French way (empty while incomplete). */
+	static Map<String, String> totals(Definition definition, Map<String, Object> answers) {
+		Map<String, Object> values = fr.maillage.questionnaire.SubmissionChecks.withTotals(definition, answers);
+		Map<String, String> totals = new java.util.TreeMap<>();
+		for (Definition.Question question : definition.allQuestions()) {
+			if (question.calculate() != null) {
+				totals.put(question.code(), AnswerInput.show(question, values.get(question.code())));
+			}
+		}
+		return totals;
 	}
 
 	/** The answers outside repeat groups, decoded, for skip logic and constraints. */

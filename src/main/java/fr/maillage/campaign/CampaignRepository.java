@@ -52,4 +52,11 @@ class CampaignRepository {
 			.optional();
 	}
 
+	@Unscoped("campaigns are national: every reader sees the same ones")
+	java.util.List<Campaign> all() {
+		return this.jdbc.sql("""
+				select id, data_year, opens_on, closes_on, questionnaire_version_id from campaign
+				order by data_year desc""").query(Campaign.class).list();
+	}
+
 }

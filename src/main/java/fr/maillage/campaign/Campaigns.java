@@ -62,6 +62,16 @@ public class Campaigns {
 
 	}
 
+	/** Every campaign, the latest data year first. */
+	public List<Campaign> all() {
+		return this.campaigns.all();
+	}
+
+	/** The campaigns open on {@code day}. */
+	public List<Campaign> openOn(java.time.LocalDate day) {
+		return all().stream().filter(c -> !day.isBefore(c.opensOn()) && !day.isAfter(c.closesOn())).toList();
+	}
+
 	/** One campaign; 404 if unknown. */
 	public Campaign find(long campaignId) {
 		return this.campaigns.find(campaignId).orElseThrow(() -> new NotFoundException("campaign.not-found"));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import fr.maillage.shared.security.Scope;
+import fr.maillage.shared.security.Unscoped;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,6 +67,27 @@ class ResponseRepository {
 			.params(condition.params())
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** A structure's response to one campaign, for the list of its questionnaires. */
+	record Listed(long id, long campaignId, int dataYear, ResponseStatus status, Instant submittedAt) {
+	}
+
+	@Unscoped("the caller passes a structure found within its scope")
+	java.util.List<Listed> ofStructure(long structureId) {
+		return this.jdbc.sql("""
+				select r.id, r.campaign_id, c.data_year, r.status, r.submitted_at
+				from response r join campaign c on c.id = r.campaign_id
+				where r.structure_id = ? order by c.data_year desc""")
+			.param(structureId)
+			.query((rs, row) -> new Listed(rs.getLong("id"), rs.getLong("campaign_id"), rs.getInt("data_year"),
+					ResponseStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("submitted_at"))))
+			.list();
+	}
+
+	/** Holds the response's row until the transaction ends. */
+	void lock(long responseId) {
+		this.jdbc.sql("select id from response where id = ? for update").param(responseId).query(Long.class).list();
 	}
 
 	/**

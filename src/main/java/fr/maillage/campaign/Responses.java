@@ -62,6 +62,19 @@ public class Responses {
 		});
 	}
 
+	/**
+	 * Starts the response unless someone did already: two people saving their first
+	 * values at once both succeed, and the response is started once.
+	 */
+	@Transactional
+	public void startIfNotStarted(long responseId) {
+		this.repository.lock(responseId);
+		ResponseSummary current = find(responseId);
+		if (current.status() == ResponseStatus.NOT_STARTED) {
+			start(responseId, current.version());
+		}
+	}
+
 	/** The structure submits its response. */
 	@Transactional
 	public ResponseSubmitted submit(long responseId, int version) {

@@ -40,6 +40,26 @@ public final class SubmissionChecks {
 	 */
 	public static List<Finding> check(Definition definition, String kind, Map<String, Object> answers,
 			Map<String, Object> lastYear) {
+		return check(definition, kind, answers, lastYear, Map.of());
+	}
+
+	/**
+	 * A département's usual range for one question: its 5th and 95th percentiles among
+	 * the {@code answered} other structures that answered it.
+	 */
+	public record Spread(BigDecimal low, BigDecimal high, int answered) {
+	}
+
+	/** The fewest other answers that make a département's range meaningful. */
+	public static final int SPREAD_MINIMUM = 5;
+
+	/**
+	 * As {@link #check(Definition, String, Map, Map)}, and a value outside its
+	 * département's 5th–95th percentiles asks for a justification when the question asks
+	 * for it and at least {@value #SPREAD_MINIMUM} other structures answered.
+	 */
+	public static List<Finding> check(Definition definition, String kind, Map<String, Object> answers,
+			Map<String, Object> lastYear, Map<String, Spread> departement) {
 		Map<String, Object> values = withTotals(definition, answers);
 		Values all = Values.of(values);
 		List<Finding> findings = new ArrayList<>();
@@ -65,6 +85,7 @@ public final class SubmissionChecks {
 					}
 				}
 				deviation(question, value, lastYear.get(question.code())).ifPresent(findings::add);
+				outsideSpread(question, value, departement.get(question.code())).ifPresent(findings::add);
 			}
 		}
 		for (Definition.Rule rule : definition.rules()) {
@@ -82,7 +103,7 @@ public final class SubmissionChecks {
 	}
 
 	/** The answers with every computed total filled in, in dependency order. */
-	static Map<String, Object> withTotals(Definition definition, Map<String, Object> answers) {
+	public static Map<String, Object> withTotals(Definition definition, Map<String, Object> answers) {
 		Map<String, Object> values = new HashMap<>(answers);
 		List<Definition.Question> computed = definition.allQuestions()
 			.stream()
@@ -105,6 +126,21 @@ public final class SubmissionChecks {
 			}
 		}
 		return values;
+	}
+
+	private static java.util.Optional<Finding> outsideSpread(Definition.Question question, Object value,
+			Spread spread) {
+		if (spread == null || spread.answered() < SPREAD_MINIMUM || question.warning() == null
+				|| !question.warning().percentile() || !(value instanceof BigDecimal number)) {
+			return java.util.Optional.empty();
+		}
+		if (number.compareTo(spread.low()) >= 0 && number.compareTo(spread.high()) <= 0) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(new Finding(question.code(), false, "answer.warning.percentile",
+				List.of(AnswerInput.show(question, spread.low().setScale(2, RoundingMode.HALF_UP)),
+						AnswerInput.show(question, spread.high().setScale(2, RoundingMode.HALF_UP)),
+						spread.answered())));
 	}
 
 	private static java.util.Optional<Finding> deviation(Definition.Question question, Object value, Object previous) {

@@ -176,6 +176,7 @@ class RouteRoleMatrixTest {
 				.role(Role.STRUCTURE_MANAGER, ok, notFound)
 				.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
 		}
+		campaignRoutes(ok, signIn, forbidden, notFound);
 		// Published questionnaires are public; {id} is the national questionnaire.
 		for (String questionnaire : List.of("GET /api/v1/questionnaires", "GET /api/v1/questionnaires/{id}")) {
 			expect(questionnaire).anonymous(ok).everyone(ok, ok);
@@ -258,6 +259,33 @@ class RouteRoleMatrixTest {
 		}
 	}
 
+	/**
+	 * Campaigns and answer pages: {@code {responseId}} is the sample centre social's
+	 * response to the latest campaign, {@code {section}} its first section.
+	 */
+	private static void campaignRoutes(Outcome ok, Outcome signIn, Outcome forbidden, Outcome notFound) {
+		for (String admin : List.of("GET /admin/campagnes", "POST /admin/campagnes")) {
+			expect(admin).anonymous(signIn).everyone(forbidden, forbidden).role(Role.NATIONAL_ADMIN, ok, ok);
+		}
+		// Everyone signed in has a list (empty without a structure role) and a token.
+		expect("GET /reponses").anonymous(signIn).everyone(ok, ok);
+		expect("GET /reponses/jeton").anonymous(signIn).everyone(ok, ok);
+		// Reading a response: whoever's scope covers its structure.
+		for (String read : List.of("GET /reponses/{responseId}", "GET /reponses/{responseId}/sections/{section}",
+				"GET /reponses/{responseId}/historique", "GET /reponses/{responseId}/soumettre",
+				"GET /reponses/{responseId}/impression")) {
+			expect(read).anonymous(signIn).everyone(ok, notFound).role(Role.NATIONAL_ADMIN, ok, ok);
+		}
+		// Answering and submitting: the structure's own people only.
+		for (String answer : List.of("POST /reponses/{responseId}/valeurs",
+				"POST /reponses/{responseId}/sections/{section}", "POST /reponses/{responseId}/soumettre")) {
+			expect(answer).anonymous(signIn)
+				.everyone(forbidden, forbidden)
+				.role(Role.STRUCTURE_MANAGER, ok, notFound)
+				.role(Role.STRUCTURE_STAFF, ok, notFound);
+		}
+	}
+
 	/** Paths where {@code {id}} is a structure. */
 	static final List<String> STRUCTURE_PATHS = List.of("/registre/", "/annuaire/", "/api/v1/structures/");
 
@@ -289,6 +317,8 @@ class RouteRoleMatrixTest {
 
 	private long sampleDocumentId;
 
+	private long sampleResponseId;
+
 	@BeforeEach
 	void locateSamples() {
 		this.samplePersonId = this.jdbc.sql("select id from app_user where email = ?")
@@ -313,6 +343,22 @@ class RouteRoleMatrixTest {
 				insert into approval_document (approval_id, file_name, media_type, size_bytes, content, uploaded_at)
 				values (?, 'projet-social.pdf', 'application/pdf', 9, '%PDF-1.7 '::bytea, now()) returning id""")
 			.param(this.sampleApprovalId)
+			.query(Long.class)
+			.single();
+		// The sample structure's response to the latest campaign (one is made if the demo
+		// has none).
+		long campaignId = this.jdbc.sql("select id from campaign order by data_year desc limit 1")
+			.query(Long.class)
+			.optional()
+			.orElseGet(() -> this.jdbc.sql("""
+					insert into campaign (data_year, opens_on, closes_on, questionnaire_version_id, created_at)
+					values (2099, '2026-01-01', '2026-12-31', (select min(id) from questionnaire_version), now())
+					returning id""").query(Long.class).single());
+		this.jdbc.sql("""
+				insert into response (campaign_id, structure_id, updated_at) values (?, ?, now())
+				on conflict do nothing""").params(campaignId, Long.parseLong(this.sampleStructureId)).update();
+		this.sampleResponseId = this.jdbc.sql("select id from response where campaign_id = ? and structure_id = ?")
+			.params(campaignId, Long.parseLong(this.sampleStructureId))
 			.query(Long.class)
 			.single();
 	}
@@ -371,6 +417,8 @@ class RouteRoleMatrixTest {
 				values (?, 'STRUCTURE_STAFF', 'STRUCTURE', ?, now()) on conflict do nothing""")
 			.params(this.samplePersonId, this.sampleStructureId)
 			.update();
+		// The sample response stays open to answers, whatever a call did to it.
+		this.jdbc.sql("update response set status = 'IN_PROGRESS' where id = ?").param(this.sampleResponseId).update();
 		// The sample document, which a call may have removed.
 		this.jdbc.sql("""
 				insert into approval_document (id, approval_id, file_name, media_type, size_bytes, content, uploaded_at)
@@ -396,6 +444,8 @@ class RouteRoleMatrixTest {
 		samples.put("{approvalId}", Long.toString(this.sampleApprovalId));
 		samples.put("{milestoneId}", Long.toString(this.sampleMilestoneId));
 		samples.put("{documentId}", Long.toString(this.sampleDocumentId));
+		samples.put("{responseId}", Long.toString(this.sampleResponseId));
+		samples.put("{section}", "identite");
 		String path = parts[1];
 		for (Map.Entry<String, String> sample : samples.entrySet()) {
 			path = path.replace(sample.getKey(), sample.getValue());
@@ -439,6 +489,11 @@ class RouteRoleMatrixTest {
 		FORM_SAMPLES.put("/invitation/{token}", structure -> Map.of("displayName", "X", "password",
 				"Jardin-partagé-2026", "confirmation", "Jardin-partagé-2026"));
 		FORM_SAMPLES.put("/compte", structure -> Map.of("displayName", "Nom inchangé"));
+		FORM_SAMPLES.put("/reponses/{responseId}/valeurs",
+				structure -> Map.of("champ", "jours_ouverture.0", "f.jours_ouverture.0", "220"));
+		FORM_SAMPLES.put("/reponses/{responseId}/sections/{section}",
+				structure -> Map.of("f.jours_ouverture.0", "221"));
+		FORM_SAMPLES.put("/reponses/{responseId}/soumettre", structure -> Map.of("version", "0"));
 		registryFormSamples();
 		importExportFormSamples();
 		directoryFormSamples();

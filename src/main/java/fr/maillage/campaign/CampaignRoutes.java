@@ -1,0 +1,40 @@
+package fr.maillage.campaign;
+
+import fr.maillage.shared.security.Permission;
+import fr.maillage.shared.security.Role;
+import fr.maillage.shared.security.RouteAccess;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Campaigns are created by the national administration. Answer pages are for whoever
+ * reads answers; which response, and whether they may change it, is the services' check
+ * on the response's structure (404 outside the scope, 403 for a reader who may not
+ * answer).
+ */
+@Configuration(proxyBeanMethods = false)
+class CampaignRoutes {
+
+	@Bean
+	RouteAccess campaignRouteAccess() {
+		String[] definers = roles(Permission.DEFINE_OBSERVATORY);
+		String[] readers = roles(Permission.READ_ANSWERS);
+		String[] answerers = roles(Permission.ANSWER_QUESTIONNAIRE);
+		return routes -> routes.requestMatchers("/admin/campagnes")
+			.hasAnyRole(definers)
+			.requestMatchers(HttpMethod.GET, "/reponses", "/reponses/jeton")
+			.authenticated()
+			.requestMatchers(HttpMethod.GET, "/reponses/*", "/reponses/*/sections/*", "/reponses/*/historique",
+					"/reponses/*/soumettre", "/reponses/*/impression")
+			.hasAnyRole(readers)
+			.requestMatchers(HttpMethod.POST, "/reponses/*/valeurs", "/reponses/*/sections/*", "/reponses/*/soumettre")
+			.hasAnyRole(answerers);
+	}
+
+	private static String[] roles(Permission permission) {
+		return permission.roles().stream().map(Role::name).toArray(String[]::new);
+	}
+
+}
