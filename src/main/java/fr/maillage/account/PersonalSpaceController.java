@@ -31,6 +31,7 @@ class PersonalSpaceController {
 			.toList();
 		model.addAttribute("user", user);
 		model.addAttribute("heldRoles", roles);
+		model.addAttribute("mayAnswer", !AccessPolicy.scopeFor(user, Permission.ANSWER_QUESTIONNAIRE).isEmpty());
 		model.addAttribute("mayManageUsers", !AccessPolicy.scopeFor(user, Permission.MANAGE_USERS).isEmpty());
 		model.addAttribute("mayConfirmErasure", !AccessPolicy.scopeFor(user, Permission.CONFIRM_ERASURE).isEmpty());
 		model.addAttribute("journalAllowed", !AccessPolicy.scopeFor(user, Permission.READ_AUDIT).isEmpty());

@@ -144,8 +144,12 @@ class AnswerController {
 			@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
 		AnswerSheet.Sheet sheet = this.sheets.open(responseId);
 		AnswerSheet.SectionPage page = this.sheets.section(sheet, section, 0);
+		if (!sheet.mayAnswer()) {
+			throw new org.springframework.security.access.AccessDeniedException("Not this structure's to answer");
+		}
 		if (!sheet.editable()) {
-			throw new org.springframework.security.access.AccessDeniedException("Not editable");
+			redirect.addFlashAttribute("problem", "answer.error.locked");
+			return "redirect:/reponses/" + responseId + "/sections/" + section;
 		}
 		Map<String, String> typed = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();

@@ -60,8 +60,15 @@ class AnswerSheet {
 
 	/** Everything a page of one response needs, read once per request. */
 	record Sheet(ResponseSummary response, Campaign campaign, Definition definition, Structure structure,
-			boolean editable, Map<String, AnswerRepository.Stored> stored, Map<String, Object> values,
+			boolean mayAnswer, Map<String, AnswerRepository.Stored> stored, Map<String, Object> values,
 			AnswerRepository.Previous previous, Set<String> confirmed) {
+
+		/**
+		 * Whether the caller may change it now: its structure's, and not yet submitted.
+		 */
+		boolean editable() {
+			return this.mayAnswer && EDITABLE.contains(this.response.status());
+		}
 
 		String kind() {
 			return this.structure.kind().name();
@@ -117,8 +124,8 @@ class AnswerSheet {
 					.ifPresent(question -> values.put(answer.code(), Answers.decode(question, answer.value())));
 			}
 		}
-		return new Sheet(response, campaign, definition, structure, mayAnswer && EDITABLE.contains(response.status()),
-				stored, values, this.answers.previousValidated(structure.id(), response.dataYear()),
+		return new Sheet(response, campaign, definition, structure, mayAnswer, stored, values,
+				this.answers.previousValidated(structure.id(), response.dataYear()),
 				this.answers.confirmedSections(responseId));
 	}
 

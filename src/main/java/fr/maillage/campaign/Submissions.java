@@ -131,14 +131,18 @@ class Submissions {
 	/**
 	 * Submits the response the person saw at {@code version}, with their justifications
 	 * (warning code → text). Nothing is stored unless everything holds.
-	 * @throws AccessDeniedException unless the response is the caller's to answer now
+	 * @throws AccessDeniedException unless the response is the caller's to answer
+	 * @throws IllegalTransitionException if it is submitted or validated already
 	 * @throws TransitionRefusedException if its status or version has moved on
 	 */
 	@Transactional
 	Outcome submit(long responseId, int version, Map<String, String> justifications) {
 		AnswerSheet.Sheet sheet = this.sheets.open(responseId);
+		if (!sheet.mayAnswer()) {
+			throw new AccessDeniedException("Response " + responseId + " is not the caller's to submit");
+		}
 		if (!sheet.editable()) {
-			throw new AccessDeniedException("Response " + responseId + " is not the caller's to submit now");
+			throw new IllegalTransitionException(sheet.response().status(), ResponseAction.SUBMIT);
 		}
 		Report report = check(sheet);
 		Map<String, String> errors = new LinkedHashMap<>();

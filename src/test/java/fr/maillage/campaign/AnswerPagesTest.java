@@ -217,6 +217,23 @@ class AnswerPagesTest {
 	}
 
 	@Test
+	void aSubmittedResponseIsNoLongerChangedAndSubmittingAgainSaysWhy() throws Exception {
+		this.jdbc.sql("update response set status = 'SUBMITTED' where id = ?").param(this.response).update();
+		this.mvc.perform(autosave("jours_ouverture.0", "250", 0).with(as(STAFF_66)))
+			.andExpect(content().string(containsString("ne se modifie plus")));
+		this.mvc
+			.perform(post("/reponses/{id}/sections/identite", this.response).param("f.jours_ouverture.0", "250")
+				.with(as(STAFF_66))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/reponses/" + this.response + "/sections/identite"));
+		this.mvc.perform(
+				post("/reponses/{id}/soumettre", this.response).param("version", "0").with(as(STAFF_66)).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Cette réponse est soumise : elle ne peut pas être soumise.")));
+		assertThat(stored("jours_ouverture")).isNull();
+	}
+
+	@Test
 	void theSessionTokenIsGivenToItsPersonOnly() throws Exception {
 		this.mvc.perform(get("/reponses/jeton").with(as(STAFF_66)))
 			.andExpect(status().isOk())
