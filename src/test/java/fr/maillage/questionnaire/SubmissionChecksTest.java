@@ -68,4 +68,28 @@ class SubmissionChecksTest {
 			.filter(finding -> finding.code().equals("jours_ouverture"))).isEmpty();
 	}
 
+	@Test
+	void aValueOutsideTheDepartementsUsualRangeAsksForAJustificationOnceFiveOthersAnswered() {
+		Map<String, Object> answers = Map.of("jours_ouverture", new BigDecimal("340"));
+		SubmissionChecks.Spread usual = new SubmissionChecks.Spread(new BigDecimal("180"), new BigDecimal("300"), 5);
+		assertThat(SubmissionChecks.check(this.national, "CS", answers, Map.of(), Map.of("jours_ouverture", usual))
+			.stream()
+			.filter(finding -> finding.code().equals("jours_ouverture"))).singleElement().satisfies(finding -> {
+				assertThat(finding.blocking()).isFalse();
+				assertThat(finding.message()).isEqualTo("answer.warning.percentile");
+				assertThat(finding.arguments()).containsExactly("180", "300", 5);
+			});
+		// Four others only: too few to speak of a usual range.
+		SubmissionChecks.Spread tooFew = new SubmissionChecks.Spread(new BigDecimal("180"), new BigDecimal("300"), 4);
+		assertThat(SubmissionChecks.check(this.national, "CS", answers, Map.of(), Map.of("jours_ouverture", tooFew))
+			.stream()
+			.filter(finding -> finding.code().equals("jours_ouverture"))).isEmpty();
+		// Inside the range: nothing to justify.
+		assertThat(SubmissionChecks
+			.check(this.national, "CS", Map.of("jours_ouverture", new BigDecimal("250")), Map.of(),
+					Map.of("jours_ouverture", usual))
+			.stream()
+			.filter(finding -> finding.code().equals("jours_ouverture"))).isEmpty();
+	}
+
 }
