@@ -19,7 +19,7 @@
 	var waitingForSignIn = false;
 
 	function fieldKey(wrapper) {
-		var vals = wrapper.getAttribute('hx-vals');
+		var vals = wrapper.getAttribute('data-hx-vals');
 		return vals ? JSON.parse(vals).champ : null;
 	}
 
@@ -71,7 +71,7 @@
 	}
 
 	function wrapperOf(element) {
-		return element && element.closest ? element.closest('.champ[hx-post]') : null;
+		return element && element.closest ? element.closest('.champ[data-hx-post]') : null;
 	}
 
 	// Remember the value until the server says it is saved (or refused with a reason).
@@ -218,6 +218,14 @@
 
 	window.addEventListener('focus', retryWhenBack);
 	document.addEventListener('visibilitychange', retryWhenBack);
+	// The sign-in tab may not give this one the focus back: try now and then too.
+	window.setInterval(function () {
+		if (waitingForSignIn) {
+			refreshTokenThenResend(function () {
+				// Still signed out: keep waiting.
+			});
+		}
+	}, 5000);
 
 	// Values kept from an earlier visit (the tab closed, the session expired): send them.
 	if (Object.keys(pending()).length) {
