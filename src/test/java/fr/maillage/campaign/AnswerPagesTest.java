@@ -234,6 +234,29 @@ class AnswerPagesTest {
 	}
 
 	@Test
+	void aRepeatGroupGrowsItemByItem() throws Exception {
+		this.mvc.perform(get("/reponses/{id}/sections/partenariats", this.response).with(as(STAFF_66)))
+			.andExpect(content().string(allOf(containsString("name=\"f.partenaire_nom.0\""),
+					not(containsString("name=\"f.partenaire_nom.1\"")))));
+		this.mvc.perform(autosave("partenaire_nom.0", "Mairie de Saint-Hippolyte", 0).with(as(STAFF_66)))
+			.andExpect(content().string(containsString("Enregistré")));
+		// The saved item, and an empty one to add the next partner.
+		this.mvc.perform(get("/reponses/{id}/sections/partenariats", this.response).with(as(STAFF_66)))
+			.andExpect(content().string(allOf(containsString("value=\"Mairie de Saint-Hippolyte\""),
+					containsString("name=\"f.partenaire_nom.1\""),
+					not(containsString("name=\"f.partenaire_nom.2\"")))));
+		this.mvc
+			.perform(get("/reponses/{id}/sections/partenariats", this.response).param("ajout", "1").with(as(STAFF_66)))
+			.andExpect(content().string(containsString("name=\"f.partenaire_nom.2\"")));
+		assertThat(
+				this.jdbc.sql("select value from answer where response_id = ? and code = 'partenaire_nom' and item = 0")
+					.param(this.response)
+					.query(String.class)
+					.single())
+			.isEqualTo("Mairie de Saint-Hippolyte");
+	}
+
+	@Test
 	void theSessionTokenIsGivenToItsPersonOnly() throws Exception {
 		this.mvc.perform(get("/reponses/jeton").with(as(STAFF_66)))
 			.andExpect(status().isOk())
