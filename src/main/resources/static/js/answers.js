@@ -1,11 +1,16 @@
-// Answer pages: each field autosaves through htmx (attributes on its .champ wrapper).
+// Answer pages: each field autosaves through htmx (data-hx-* attributes on its .champ
+// wrapper: on change, the section form is posted and the server reads that field only).
 // This script keeps what htmx cannot:
-// - every value typed is kept in this browser (localStorage) until the server
-//   acknowledges it, so that nothing is lost when the session has expired, the network
-//   dropped or the tab was closed: the values are sent again once the person is signed in;
-// - after a save, conditional questions are shown or hidden and totals updated
-//   (the server's HX-Trigger event "maillage:reponses");
-// - a conflict is settled with the two buttons the server offers.
+// - every value typed stays in this browser (localStorage, under the person's id) until
+//   the server acknowledges it, so that nothing is lost when the session has expired, the
+//   network dropped or the tab was closed: the values are sent again once the person is
+//   signed in, with the version they were typed over (a change made meanwhile by someone
+//   else is still a conflict);
+// - a failed save is tried again, a few seconds later, then less and less often;
+// - after a save, conditional questions are shown or hidden and totals updated (the
+//   server's HX-Trigger event "maillage:reponses");
+// - a conflict is settled with the two buttons the server offers;
+// - Enter in a field saves it rather than confirming the whole section.
 // Without JavaScript the section form posts all fields at once and nothing here is needed.
 (function () {
 	'use strict';
@@ -14,34 +19,49 @@
 	if (!form) {
 		return;
 	}
-	var storageKey = 'maillage-reponse-' + form.getAttribute('data-response');
+	var storageKey = 'maillage-reponse-' + form.getAttribute('data-user') + '-' + form.getAttribute('data-response');
 	var tokenUrl = form.getAttribute('data-token-url');
+	// Kept values older than this were typed in another session: they are not sent.
+	var keepFor = 24 * 3600 * 1000;
 	var waitingForSignIn = false;
+	var retries = {};
 
 	function fieldKey(wrapper) {
 		var vals = wrapper.getAttribute('data-hx-vals');
 		return vals ? JSON.parse(vals).champ : null;
 	}
 
-	function inputsOf(wrapper) {
-		var key = fieldKey(wrapper);
-		return key ? Array.prototype.slice.call(form.querySelectorAll('[name="f.' + key + '"]')) : [];
+	function inputsOf(key) {
+		return Array.prototype.slice.call(form.querySelectorAll('[name="f.' + key + '"]'));
+	}
+
+	function wrapperOf(element) {
+		return element && element.closest ? element.closest('.champ[data-hx-post]') : null;
+	}
+
+	function wrapperFor(key) {
+		var inputs = inputsOf(key);
+		return inputs.length ? wrapperOf(inputs[0]) : null;
 	}
 
 	function versionInput(key) {
 		return form.querySelector('[name="v.' + key + '"]');
 	}
 
-	function valuesOf(wrapper) {
-		return inputsOf(wrapper).filter(function (input) {
+	function stateOf(key) {
+		return document.getElementById('etat-' + key.replace('.', '-'));
+	}
+
+	function valuesOf(key) {
+		return inputsOf(key).filter(function (input) {
 			return (input.type !== 'radio' && input.type !== 'checkbox') || input.checked;
 		}).map(function (input) {
 			return input.value;
 		});
 	}
 
-	function setValues(wrapper, values) {
-		inputsOf(wrapper).forEach(function (input) {
+	function setValues(key, values) {
+		inputsOf(key).forEach(function (input) {
 			if (input.type === 'radio' || input.type === 'checkbox') {
 				input.checked = values.indexOf(input.value) >= 0;
 			} else {
@@ -50,15 +70,36 @@
 		});
 	}
 
-	function pending() {
-		try {
-			return JSON.parse(window.localStorage.getItem(storageKey)) || {};
-		} catch (e) {
-			return {};
+	function say(key, text, state) {
+		var line = stateOf(key);
+		if (line) {
+			var span = document.createElement('span');
+			span.setAttribute('data-state', state);
+			span.className = 'text-danger';
+			span.textContent = text;
+			line.replaceChildren(span);
 		}
 	}
 
-	function savePending(all) {
+	// --- Values kept until acknowledged ----------------------------------------------
+
+	function kept() {
+		var all;
+		try {
+			all = JSON.parse(window.localStorage.getItem(storageKey)) || {};
+		} catch (e) {
+			all = {};
+		}
+		var now = Date.now();
+		Object.keys(all).forEach(function (key) {
+			if (!all[key].at || now - all[key].at > keepFor) {
+				delete all[key];
+			}
+		});
+		return all;
+	}
+
+	function store(all) {
 		try {
 			if (Object.keys(all).length) {
 				window.localStorage.setItem(storageKey, JSON.stringify(all));
@@ -70,30 +111,56 @@
 		}
 	}
 
-	function wrapperOf(element) {
-		return element && element.closest ? element.closest('.champ[data-hx-post]') : null;
+	function keep(key) {
+		var all = kept();
+		var version = versionInput(key);
+		all[key] = { values: valuesOf(key), version: version ? version.value : '0', at: Date.now() };
+		store(all);
 	}
 
-	// Remember the value until the server says it is saved (or refused with a reason).
+	function forget(key) {
+		var all = kept();
+		delete all[key];
+		store(all);
+	}
+
+	/** The kept values of this page's fields (others belong to other sections). */
+	function keptHere() {
+		var all = kept();
+		var here = {};
+		Object.keys(all).forEach(function (key) {
+			if (wrapperFor(key)) {
+				here[key] = all[key];
+			}
+		});
+		return here;
+	}
+
+	// --- Saving ------------------------------------------------------------------------
+
 	document.addEventListener('htmx:beforeRequest', function (event) {
+		var wrapper = wrapperOf(event.detail.elt);
+		if (wrapper) {
+			keep(fieldKey(wrapper));
+		}
+	});
+
+	function requestPath(detail) {
+		var path = detail.pathInfo && detail.pathInfo.finalRequestPath;
+		return path ? new URL(path, window.location.href).pathname : null;
+	}
+
+	document.addEventListener('htmx:beforeSwap', function (event) {
 		var wrapper = wrapperOf(event.detail.elt);
 		if (!wrapper) {
 			return;
 		}
-		var key = fieldKey(wrapper);
-		var all = pending();
-		var version = versionInput(key);
-		all[key] = { values: valuesOf(wrapper), version: version ? version.value : '0' };
-		savePending(all);
-	});
-
-	function signInPage(xhr) {
-		return xhr && xhr.responseURL && xhr.responseURL.indexOf('/connexion') >= 0;
-	}
-
-	document.addEventListener('htmx:beforeSwap', function (event) {
-		if (wrapperOf(event.detail.elt) && signInPage(event.detail.xhr)) {
-			// The session ended and the request was sent to the sign-in page.
+		var xhr = event.detail.xhr;
+		var answered = xhr && xhr.responseURL ? new URL(xhr.responseURL).pathname : null;
+		var asked = requestPath(event.detail);
+		if (answered && asked && answered !== asked) {
+			// Sent elsewhere (the sign-in page after the session ended): never put a
+			// whole page in the form.
 			event.detail.shouldSwap = false;
 			sessionLost();
 		}
@@ -105,9 +172,9 @@
 			return;
 		}
 		var key = fieldKey(wrapper);
-		var state = wrapper.querySelector('.etat');
-		var status = state ? state.getAttribute('data-state') : null;
-		inputsOf(wrapper).forEach(function (input) {
+		var answer = stateOf(key) ? stateOf(key).querySelector('[data-state]') : null;
+		var status = answer ? answer.getAttribute('data-state') : null;
+		inputsOf(key).forEach(function (input) {
 			input.classList.toggle('is-invalid', status === 'error');
 			if (status === 'error') {
 				input.setAttribute('aria-invalid', 'true');
@@ -117,59 +184,88 @@
 		});
 		if (status === 'saved' || status === 'error') {
 			// Refused values stay on screen with their message: the person corrects them.
-			var all = pending();
-			delete all[key];
-			savePending(all);
+			forget(key);
+			delete retries[key];
 		}
-		var shown = state ? state.getAttribute('data-shown') : null;
-		var input = inputsOf(wrapper)[0];
+		var shown = answer ? answer.getAttribute('data-shown') : null;
+		var input = inputsOf(key)[0];
 		if (status === 'saved' && shown !== null && input && (input.type === 'text' || input.tagName === 'TEXTAREA')
 				&& document.activeElement !== input) {
 			input.value = shown;
 		}
-		hideSessionNotice();
+		if (waitingForSignIn && !Object.keys(keptHere()).length) {
+			waitingForSignIn = false;
+			document.getElementById('session-expiree').hidden = true;
+		}
 	});
 
-	function hideSessionNotice() {
-		var notice = document.getElementById('session-expiree');
-		if (notice && waitingForSignIn && !Object.keys(pending()).length) {
-			notice.hidden = true;
-			waitingForSignIn = false;
-		}
-	}
-
 	document.addEventListener('htmx:responseError', function (event) {
-		if (wrapperOf(event.detail.elt)) {
+		var wrapper = wrapperOf(event.detail.elt);
+		if (!wrapper) {
+			return;
+		}
+		var status = event.detail.xhr.status;
+		if (status === 401 || status === 403) {
+			// Most often an expired session, which took its CSRF token with it.
 			sessionLost();
+		} else {
+			failed(fieldKey(wrapper), form.getAttribute('data-failed'));
 		}
 	});
 
 	document.addEventListener('htmx:sendError', function (event) {
-		if (wrapperOf(event.detail.elt)) {
-			sessionLost();
+		var wrapper = wrapperOf(event.detail.elt);
+		if (wrapper) {
+			failed(fieldKey(wrapper), form.getAttribute('data-offline'));
 		}
 	});
 
-	// A refused request: most often an expired session (its CSRF token went with it).
-	// Ask for the current token: if the person is signed in, send everything kept;
-	// otherwise say so, and try again when they come back to this tab.
+	/** A save that failed: say so, keep the value, try again later and later. */
+	function failed(key, message) {
+		say(key, message, 'failed');
+		var attempt = (retries[key] || 0) + 1;
+		retries[key] = attempt;
+		if (attempt <= 6) {
+			window.setTimeout(function () {
+				resend(key);
+			}, 2000 * Math.pow(2, attempt - 1));
+		}
+	}
+
+	function resend(key) {
+		var entry = kept()[key];
+		var wrapper = wrapperFor(key);
+		if (!entry || !wrapper) {
+			return;
+		}
+		setValues(key, entry.values);
+		var version = versionInput(key);
+		if (version) {
+			// The version the person typed over: someone else's change since is a
+			// conflict.
+			version.value = entry.version;
+		}
+		window.htmx.trigger(wrapper, 'change');
+	}
+
+	// --- An expired session ------------------------------------------------------------
+
+	// Ask for the current token: signed in (perhaps in another tab), send everything
+	// kept; otherwise say so, and try again when the person comes back to this tab.
 	function sessionLost() {
 		refreshTokenThenResend(function () {
 			waitingForSignIn = true;
-			var notice = document.getElementById('session-expiree');
-			if (notice) {
-				notice.hidden = false;
-			}
+			document.getElementById('session-expiree').hidden = false;
 		});
 	}
 
-	var resending = false;
+	var asking = false;
 
 	function refreshTokenThenResend(onSignedOut) {
-		if (resending) {
+		if (asking) {
 			return;
 		}
-		resending = true;
+		asking = true;
 		window.fetch(tokenUrl, { credentials: 'same-origin', redirect: 'manual', cache: 'no-store' })
 			.then(function (response) {
 				if (!response.ok || response.type === 'opaqueredirect') {
@@ -178,34 +274,16 @@
 				return response.text();
 			})
 			.then(function (token) {
+				asking = false;
 				Array.prototype.forEach.call(document.querySelectorAll('input[name="_csrf"]'), function (input) {
 					input.value = token;
 				});
-				resending = false;
-				resendPending();
+				Object.keys(keptHere()).forEach(resend);
 			})
 			.catch(function () {
-				resending = false;
+				asking = false;
 				onSignedOut();
 			});
-	}
-
-	function resendPending() {
-		var all = pending();
-		Object.keys(all).forEach(function (key) {
-			var input = form.querySelector('[name="f.' + key + '"]');
-			var wrapper = wrapperOf(input);
-			if (!wrapper) {
-				return;
-			}
-			setValues(wrapper, all[key].values);
-			var version = versionInput(key);
-			if (version) {
-				// The version the person saw: someone else's change since is a conflict.
-				version.value = all[key].version;
-			}
-			window.htmx.trigger(wrapper, 'change');
-		});
 	}
 
 	function retryWhenBack() {
@@ -219,23 +297,18 @@
 	window.addEventListener('focus', retryWhenBack);
 	document.addEventListener('visibilitychange', retryWhenBack);
 	// The sign-in tab may not give this one the focus back: try now and then too.
-	window.setInterval(function () {
-		if (waitingForSignIn) {
-			refreshTokenThenResend(function () {
-				// Still signed out: keep waiting.
-			});
-		}
-	}, 5000);
+	window.setInterval(retryWhenBack, 5000);
 
 	// Values kept from an earlier visit (the tab closed, the session expired): send them.
-	if (Object.keys(pending()).length) {
+	if (Object.keys(keptHere()).length) {
 		document.addEventListener('htmx:load', function once() {
 			document.removeEventListener('htmx:load', once);
-			resendPending();
+			Object.keys(keptHere()).forEach(resend);
 		});
 	}
 
-	// Show or hide conditional questions and update the totals after each save.
+	// --- Skip logic and totals ---------------------------------------------------------
+
 	document.body.addEventListener('maillage:reponses', function (event) {
 		var visible = event.detail.visibles || {};
 		Object.keys(visible).forEach(function (code) {
@@ -249,37 +322,45 @@
 		var totals = event.detail.totaux || {};
 		Object.keys(totals).forEach(function (code) {
 			var output = form.querySelector('[data-total="' + code + '"]');
-			if (output && totals[code]) {
-				output.textContent = totals[code];
+			if (output) {
+				output.textContent = totals[code] || output.getAttribute('data-incomplete');
 			}
 		});
 	});
 
-	// A conflict: keep mine (sent again, over the version just seen) or theirs.
+	// --- Conflicts and the Enter key ---------------------------------------------------
+
 	form.addEventListener('click', function (event) {
 		var button = event.target.closest ? event.target.closest('[data-conflict-keep]') : null;
 		if (!button) {
 			return;
 		}
 		var key = button.getAttribute('data-field');
-		var input = form.querySelector('[name="f.' + key + '"]');
-		var wrapper = wrapperOf(input);
+		var wrapper = wrapperFor(key);
 		versionInput(key).value = button.getAttribute('data-version');
 		if (button.getAttribute('data-conflict-keep') === 'yours') {
 			window.htmx.trigger(wrapper, 'change');
 			return;
 		}
+		forget(key);
+		var input = inputsOf(key)[0];
 		if (input.type === 'text' || input.tagName === 'TEXTAREA') {
 			input.value = button.getAttribute('data-theirs');
-			var all = pending();
-			delete all[key];
-			savePending(all);
-			var state = wrapper.querySelector('.etat');
-			state.textContent = form.getAttribute('data-kept-theirs');
-			state.setAttribute('data-state', 'saved');
+			say(key, form.getAttribute('data-kept-theirs'), 'saved');
+			stateOf(key).firstChild.className = 'text-success';
 			input.focus();
 		} else {
+			// Choices show the saved value best as the page itself does.
 			window.location.reload();
+		}
+	});
+
+	form.addEventListener('keydown', function (event) {
+		var wrapper = wrapperOf(event.target);
+		if (event.key === 'Enter' && wrapper && event.target.tagName === 'INPUT') {
+			// Enter saves this field; confirming the section is its own button.
+			event.preventDefault();
+			window.htmx.trigger(wrapper, 'change');
 		}
 	});
 }());

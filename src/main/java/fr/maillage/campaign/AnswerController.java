@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.maillage.account.AccessPolicy;
+import fr.maillage.account.AccountPrincipal;
 import fr.maillage.questionnaire.AnswerInput;
 import fr.maillage.questionnaire.Definition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,8 +51,11 @@ class AnswerController {
 
 	private final Clock clock;
 
+	private final AccessPolicy policy;
+
 	AnswerController(AnswerSheet sheets, Answers answers, Submissions submissions, AnswerRepository repository,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, AccessPolicy policy) {
+		this.policy = policy;
 		this.sheets = sheets;
 		this.answers = answers;
 		this.submissions = submissions;
@@ -86,7 +91,11 @@ class AnswerController {
 		return "campaign/section";
 	}
 
-	private static void addCommon(Model model, AnswerSheet.Sheet sheet) {
+	private void addCommon(Model model, AnswerSheet.Sheet sheet) {
+		// The page keeps unsent values in the browser under the person's id: never sent
+		// in
+		// someone else's name on a shared computer.
+		model.addAttribute("userId", this.policy.currentUser().map(AccountPrincipal::id).orElse(0L));
 		model.addAttribute("response", sheet.response());
 		model.addAttribute("structure", sheet.structure());
 		model.addAttribute("editable", sheet.editable());
@@ -263,8 +272,9 @@ class AnswerController {
 	private List<ShownProblem> problems(List<Submissions.Problem> problems) {
 		List<ShownProblem> shown = new ArrayList<>();
 		for (Submissions.Problem problem : problems) {
-			shown.add(new ShownProblem(problem.finding().code(), problem.label(),
-					text(problem.finding().message(), problem.finding().arguments()), problem.sectionCode()));
+			String text = String.join(" ",
+					problem.findings().stream().map(finding -> text(finding.message(), finding.arguments())).toList());
+			shown.add(new ShownProblem(problem.finding().code(), problem.label(), text, problem.sectionCode()));
 		}
 		return shown;
 	}

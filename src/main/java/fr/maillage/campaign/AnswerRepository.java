@@ -52,15 +52,21 @@ class AnswerRepository {
 	}
 
 	/**
-	 * Stores the first value of a field; false if someone stored one meanwhile (the
-	 * caller then reads it and reports a conflict).
+	 * Stores a value in a field that has none; empty if someone stored one meanwhile (the
+	 * caller then reads it). Its version follows every earlier change of the field (a
+	 * field cleared then filled again never goes back to a version someone's page still
+	 * shows), so a stale page always meets a conflict.
 	 */
-	boolean insertFirst(long responseId, String code, int item, String value, Instant now, Long userId) {
+	Optional<Integer> insertFirst(long responseId, String code, int item, String value, Instant now, Long userId) {
 		return this.jdbc.sql("""
 				insert into answer (response_id, code, item, value, version, updated_at, updated_by)
-				values (?, ?, ?, ?, 1, ?, ?) on conflict (response_id, code, item) do nothing""")
-			.params(responseId, code, item, value, now.atOffset(ZoneOffset.UTC), userId)
-			.update() == 1;
+				select ?, ?, ?, ?, 1 + count(*), ?, ? from answer_history
+				where response_id = ? and code = ? and item = ?
+				on conflict (response_id, code, item) do nothing
+				returning version""")
+			.params(responseId, code, item, value, now.atOffset(ZoneOffset.UTC), userId, responseId, code, item)
+			.query(Integer.class)
+			.optional();
 	}
 
 	/** Replaces a value read at {@code version} (locked by {@link #one}). */
@@ -123,7 +129,7 @@ class AnswerRepository {
 		this.jdbc.sql("""
 				select a.code, a.value from answer a join response r on r.id = a.response_id
 				join campaign c on c.id = r.campaign_id
-				where r.structure_id = ? and c.data_year = ? and a.item = 0""")
+				where r.structure_id = ? and c.data_year = ? and r.status = 'VALIDATED' and a.item = 0""")
 			.params(structureId, year)
 			.query((rs, row) -> values.put(rs.getString(1), rs.getString(2)))
 			.list();
@@ -158,6 +164,11 @@ class AnswerRepository {
 			.query((rs, row) -> texts.put(rs.getString(1), rs.getString(2)))
 			.list();
 		return texts;
+	}
+
+	/** Forgets the justifications of a response (before it is submitted again). */
+	void forgetJustifications(long responseId) {
+		this.jdbc.sql("delete from answer_justification where response_id = ?").param(responseId).update();
 	}
 
 	void justify(long responseId, String code, String text, Instant now, Long userId) {

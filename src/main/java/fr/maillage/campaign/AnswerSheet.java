@@ -188,6 +188,15 @@ class AnswerSheet {
 			boolean required, String unit, String value, Set<String> selected, int version, Integer proposedFrom,
 			List<Definition.Choice> choices, boolean relevant, boolean computed) {
 
+		/** The labels of the chosen choices, for reading (the printable view). */
+		public String shownChoices() {
+			return String.join(", ",
+					this.choices.stream()
+						.filter(choice -> this.selected.contains(choice.code()))
+						.map(Definition.Choice::label)
+						.toList());
+		}
+
 		public String versionName() {
 			return "v." + this.code + "." + this.item;
 		}

@@ -40,7 +40,12 @@ public class Answers {
 	private static final Set<ResponseStatus> EDITABLE = Set.of(ResponseStatus.NOT_STARTED, ResponseStatus.IN_PROGRESS,
 			ResponseStatus.RETURNED);
 
+	/** Items of a repeat group that sets no maximum. */
+	static final int MAX_ITEMS = 50;
+
 	private final Responses responses;
+
+	private final ResponseRepository responseRepository;
 
 	private final Campaigns campaigns;
 
@@ -54,9 +59,11 @@ public class Answers {
 
 	private final Clock clock;
 
-	Answers(Responses responses, Campaigns campaigns, Questionnaires questionnaires, StructureApi structures,
-			AnswerRepository repository, AccessPolicy policy, Clock clock) {
+	Answers(Responses responses, ResponseRepository responseRepository, Campaigns campaigns,
+			Questionnaires questionnaires, StructureApi structures, AnswerRepository repository, AccessPolicy policy,
+			Clock clock) {
 		this.responses = responses;
+		this.responseRepository = responseRepository;
 		this.campaigns = campaigns;
 		this.questionnaires = questionnaires;
 		this.structures = structures;
@@ -102,7 +109,14 @@ public class Answers {
 		if (!this.policy.scopeFor(Permission.ANSWER_QUESTIONNAIRE).covers(null, null, response.structureId())) {
 			throw new AccessDeniedException("Not this structure's to answer");
 		}
-		if (!EDITABLE.contains(response.status())) {
+		// Saves share the response's row and a submission takes it alone: no value is
+		// saved between the checks of "Soumettre" and its transition. The first save
+		// takes
+		// it alone too, to start the response (two shared holders both upgrading would
+		// deadlock).
+		ResponseStatus status = (response.status() == ResponseStatus.NOT_STARTED)
+				? this.responseRepository.lockStatus(responseId) : this.responseRepository.lockShared(responseId);
+		if (!EDITABLE.contains(status)) {
 			return new Refused("answer.error.locked", List.of());
 		}
 		Definition definition = this.questionnaires
@@ -113,8 +127,14 @@ public class Answers {
 			.orElseThrow();
 		Definition.Question question = visibleQuestion(definition, code, structure.kind().name())
 			.orElseThrow(() -> new UnknownQuestionException(code));
-		boolean inRepeat = definition.allQuestions().stream().anyMatch(parent -> parent.children().contains(question));
-		if (item < 0 || (!inRepeat && item != 0) || question.type() == QuestionType.REPEAT) {
+		Optional<Definition.Question> repeat = definition.allQuestions()
+			.stream()
+			.filter(parent -> parent.children().contains(question))
+			.findFirst();
+		boolean inRepeat = repeat.isPresent();
+		int items = repeat.map(Definition.Question::maxItems).orElse(MAX_ITEMS);
+		if (item < 0 || (!inRepeat && item != 0) || (inRepeat && item >= items)
+				|| question.type() == QuestionType.REPEAT) {
 			throw new UnknownQuestionException(code + "#" + item);
 		}
 		AnswerInput.Read read = AnswerInput.read(question, (question.choices() != null)
@@ -137,32 +157,45 @@ public class Answers {
 		}
 		Instant now = this.clock.instant();
 		Long user = this.policy.currentUser().map(AccountPrincipal::id).orElse(null);
+		int version = current;
 		if (!java.util.Objects.equals(old, value)) {
 			if (value == null) {
 				this.repository.delete(responseId, code, item);
+				version = 0;
 			}
 			else if (stored.isPresent()) {
 				this.repository.replace(responseId, code, item, value, current, now, user);
+				version = current + 1;
 			}
-			else if (!this.repository.insertFirst(responseId, code, item, value, now, user)) {
-				// Someone saved a first value in the same instant: theirs stands, the
-				// person
-				// chooses.
-				AnswerRepository.Stored theirs = this.repository.one(responseId, code, item).orElseThrow();
-				return new Conflict(AnswerInput.show(question, decode(question, theirs.value())),
-						AnswerInput.show(question, read.value()), theirs.version());
+			else {
+				Optional<Integer> inserted = this.repository.insertFirst(responseId, code, item, value, now, user);
+				if (inserted.isEmpty()) {
+					// Someone saved a first value in the same instant: the same one is
+					// fine, another one is theirs until the person chooses.
+					AnswerRepository.Stored theirs = this.repository.one(responseId, code, item).orElseThrow();
+					if (!theirs.value().equals(value)) {
+						return new Conflict(AnswerInput.show(question, decode(question, theirs.value())),
+								AnswerInput.show(question, read.value()), theirs.version());
+					}
+					return saved(definition, answers, question, inRepeat, read.value(), theirs.version(), now);
+				}
+				version = inserted.get();
 			}
 			this.repository.history(responseId, code, item, old, value, now, user);
 		}
-		if (response.status() == ResponseStatus.NOT_STARTED) {
+		if (status == ResponseStatus.NOT_STARTED) {
 			this.responses.startIfNotStarted(responseId);
 		}
-		int version = java.util.Objects.equals(old, value) ? current : current + 1;
+		return saved(definition, answers, question, inRepeat, read.value(), version, now);
+	}
+
+	private static Saved saved(Definition definition, Map<String, Object> answers, Definition.Question question,
+			boolean inRepeat, Object value, int version, Instant now) {
 		if (!inRepeat) {
-			answers.put(code, read.value());
+			answers.put(question.code(), value);
 		}
-		return new Saved(AnswerInput.show(question, read.value()), (value == null) ? 0 : version, now,
-				relevance(definition, answers), totals(definition, answers));
+		return new Saved(AnswerInput.show(question, value), version, now, relevance(definition, answers),
+				totals(definition, answers));
 	}
 
 	/** Whether each conditional question is shown, given the answers. */

@@ -41,6 +41,8 @@ class Submissions {
 
 	private final Responses responses;
 
+	private final ResponseRepository responseRepository;
+
 	private final EmailOutbox outbox;
 
 	private final AccessPolicy policy;
@@ -49,11 +51,13 @@ class Submissions {
 
 	private final String baseUrl;
 
-	Submissions(AnswerSheet sheets, AnswerRepository answers, Responses responses, EmailOutbox outbox,
-			AccessPolicy policy, Clock clock, @Value("${maillage.base-url}") String baseUrl) {
+	Submissions(AnswerSheet sheets, AnswerRepository answers, Responses responses,
+			ResponseRepository responseRepository, EmailOutbox outbox, AccessPolicy policy, Clock clock,
+			@Value("${maillage.base-url}") String baseUrl) {
 		this.sheets = sheets;
 		this.answers = answers;
 		this.responses = responses;
+		this.responseRepository = responseRepository;
 		this.outbox = outbox;
 		this.policy = policy;
 		this.clock = clock;
@@ -64,7 +68,25 @@ class Submissions {
 	 * One problem found, with the section holding its field (null for a rule across
 	 * sections).
 	 */
-	record Problem(Finding finding, String sectionCode, String label) {
+	record Problem(Finding finding, String sectionCode, String label, List<Finding> more) {
+
+		Problem(Finding finding, String sectionCode, String label) {
+			this(finding, sectionCode, label, List.of());
+		}
+
+		/** Every finding of this question, the first one first. */
+		List<Finding> findings() {
+			List<Finding> all = new ArrayList<>(List.of(this.finding));
+			all.addAll(this.more);
+			return all;
+		}
+
+		Problem and(Finding another) {
+			List<Finding> all = new ArrayList<>(this.more);
+			all.add(another);
+			return new Problem(this.finding, this.sectionCode, this.label, all);
+		}
+
 	}
 
 	/** What the checks found: blocking problems, and warnings to justify. */
@@ -95,21 +117,36 @@ class Submissions {
 			.forEach((code, spread) -> spreads.put(code,
 					new SubmissionChecks.Spread(spread.low(), spread.high(), spread.answered())));
 		List<Finding> findings = SubmissionChecks.check(definition, sheet.kind(), sheet.values(), lastYear, spreads);
-		Map<String, String> sectionOf = new HashMap<>();
-		Map<String, String> labelOf = new HashMap<>();
+		Map<String, Definition.Section> sectionOf = new HashMap<>();
+		Map<String, Definition.Question> questionOf = new HashMap<>();
 		for (Definition.Section section : definition.sections()) {
 			for (Definition.Question question : section.questions()) {
-				sectionOf.put(question.code(), section.code());
-				labelOf.put(question.code(), question.label());
+				sectionOf.put(question.code(), section);
+				questionOf.put(question.code(), question);
 			}
 		}
 		List<Problem> blocking = new ArrayList<>();
-		List<Problem> warnings = new ArrayList<>();
+		Map<String, Problem> warnings = new LinkedHashMap<>();
 		for (Finding finding : findings) {
-			Problem problem = new Problem(finding, sectionOf.get(finding.code()), labelOf.get(finding.code()));
-			(finding.blocking() ? blocking : warnings).add(problem);
+			Definition.Section section = sectionOf.get(finding.code());
+			Definition.Question question = questionOf.get(finding.code());
+			if (finding.blocking() && section != null && "answer.error.required".equals(finding.message())
+					&& sheet.proposal(section, question) != null) {
+				// It shows last year's value: what is missing is the confirmation.
+				finding = new Finding(finding.code(), true, "answer.error.proposal-unconfirmed",
+						List.of(section.title()));
+			}
+			Problem problem = new Problem(finding, (section != null) ? section.code() : null,
+					(question != null) ? question.label() : null);
+			if (finding.blocking()) {
+				blocking.add(problem);
+			}
+			else {
+				// One justification per question, whatever number of reasons it has.
+				warnings.merge(finding.code(), problem, (first, next) -> first.and(next.finding()));
+			}
 		}
-		return new Report(blocking, warnings);
+		return new Report(blocking, List.copyOf(warnings.values()));
 	}
 
 	/** What a submission did. */
@@ -137,6 +174,9 @@ class Submissions {
 	 */
 	@Transactional
 	Outcome submit(long responseId, int version, Map<String, String> justifications) {
+		// No value saved between these checks and the transition (saves hold a shared
+		// lock).
+		this.responseRepository.lock(responseId);
 		AnswerSheet.Sheet sheet = this.sheets.open(responseId);
 		if (!sheet.mayAnswer()) {
 			throw new AccessDeniedException("Response " + responseId + " is not the caller's to submit");
@@ -165,6 +205,7 @@ class Submissions {
 		}
 		Instant now = this.clock.instant();
 		AccountPrincipal person = this.policy.currentUser().orElseThrow();
+		this.answers.forgetJustifications(responseId);
 		given.forEach((code, text) -> this.answers.justify(responseId, code, text, now, person.id()));
 		this.responses.submit(responseId, version);
 		this.outbox.enqueue(new OutgoingEmail(person.getUsername(), "response-submitted",
