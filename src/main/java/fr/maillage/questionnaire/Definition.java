@@ -2,6 +2,8 @@ package fr.maillage.questionnaire;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +20,40 @@ public record Definition(int format, String family, String version, String title
 		List<Section> sections, List<Rule> rules) {
 
 	public Definition {
-		choices = Map.copyOf(choices);
+		// The lists keep their file order: a definition written back (YAML, workbook)
+		// shows them as they were.
+		Map<String, List<Choice>> ordered = new LinkedHashMap<>();
+		choices.forEach((name, list) -> ordered.put(name, List.copyOf(list)));
+		choices = Collections.unmodifiableMap(ordered);
 		sections = List.copyOf(sections);
 		rules = List.copyOf(rules);
+	}
+
+	/**
+	 * The same definition with every line set to 0: what two readings of one
+	 * questionnaire (a YAML file, a workbook) have in common.
+	 */
+	Definition withoutLines() {
+		return new Definition(this.format, this.family, this.version, this.title, this.choices,
+				this.sections.stream()
+					.map(section -> new Section(section.code(), section.title(), section.help(), section.kinds(),
+							section.block(), section.questions().stream().map(Definition::withoutLines).toList(), 0))
+					.toList(),
+				this.rules.stream()
+					.map(rule -> new Rule(rule.code(), rule.rule(), rule.message(), rule.severity(), rule.relevant(),
+							0))
+					.toList());
+	}
+
+	private static Question withoutLines(Question question) {
+		return new Question(question.code(), question.type(), question.label(), question.help(), question.required(),
+				question.min(), question.max(), question.unit(), question.kinds(), question.relevant(),
+				question.constraints()
+					.stream()
+					.map(constraint -> new Constraint(constraint.rule(), constraint.message(), 0))
+					.toList(),
+				question.calculate(), question.warning(), question.core(), question.block(), question.choices(),
+				question.maxItems(), question.children().stream().map(Definition::withoutLines).toList(), 0);
 	}
 
 	/** Every question, repeat children included, in file order. */

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import fr.maillage.questionnaire.DefinitionError.Part;
+
 /**
  * Checks what a definition means, beyond its shape: codes (format, uniqueness), choice
  * lists, bounds, repeat groups, kinds, and — against the family's published versions —
@@ -23,24 +25,25 @@ final class DefinitionChecks {
 	private final List<DefinitionError> errors = new ArrayList<>();
 
 	List<DefinitionError> check(Definition definition, List<Definition> published) {
-		code(definition.family(), 1, "du questionnaire");
+		code(definition.family(), Part.HEADER, 1, "du questionnaire");
 		Set<String> sectionCodes = new HashSet<>();
 		for (Definition.Section section : definition.sections()) {
-			code(section.code(), section.line(), "de section");
+			code(section.code(), Part.SECTIONS, section.line(), "de section");
 			if (!sectionCodes.add(section.code())) {
-				error(section.line(), "la section « " + section.code() + " » existe déjà.");
+				error(Part.SECTIONS, section.line(), "code", "la section « " + section.code() + " » existe déjà.");
 			}
 		}
 		definition.choices().forEach((name, choices) -> {
-			code(name, 0, "de liste de choix");
+			code(name, Part.CHOICES, 0, "de liste de choix");
 			Set<String> seen = new HashSet<>();
 			for (Definition.Choice choice : choices) {
 				if (choice.code() != null && !seen.add(choice.code())) {
-					error(0, "le choix « " + choice.code() + " » figure deux fois dans la liste « " + name + " ».");
+					error(Part.CHOICES, 0, "code",
+							"le choix « " + choice.code() + " » figure deux fois dans la liste « " + name + " ».");
 				}
 			}
 			if (choices.isEmpty()) {
-				error(0, "la liste de choix « " + name + " » est vide.");
+				error(Part.CHOICES, 0, "choices", "la liste de choix « " + name + " » est vide.");
 			}
 		});
 		Map<String, Definition.Question> questions = new HashMap<>();
@@ -52,25 +55,27 @@ final class DefinitionChecks {
 				}
 				if (question.type() == QuestionType.REPEAT) {
 					if (question.children().isEmpty()) {
-						error(question.line(), "le groupe répété « " + question.code() + " » n’a pas de questions.");
+						error(Part.SECTIONS, question.line(), "questions",
+								"le groupe répété « " + question.code() + " » n’a pas de questions.");
 					}
 					if (question.maxItems() != null && question.maxItems() < 1) {
-						error(question.line(), "« max_items » doit être au moins 1.");
+						error(Part.SECTIONS, question.line(), "max_items", "« max_items » doit être au moins 1.");
 					}
 				}
 			}
 		}
 		Set<String> rules = new HashSet<>();
 		for (Definition.Rule rule : definition.rules()) {
-			code(rule.code(), rule.line(), "de règle");
+			code(rule.code(), Part.RULES, rule.line(), "de règle");
 			if (rule.code() != null && !rules.add(rule.code())) {
-				error(rule.line(), "la règle « " + rule.code() + " » existe déjà.");
+				error(Part.RULES, rule.line(), "code", "la règle « " + rule.code() + " » existe déjà.");
 			}
 		}
 		for (Definition other : published) {
 			if (other.family().equals(definition.family()) && other.version().equals(definition.version())) {
-				error(1, "la version « " + definition.version() + " » de ce questionnaire est déjà publiée : "
-						+ "une version publiée ne change plus, donnez un autre numéro de version.");
+				error(Part.HEADER, 1, "version",
+						"la version « " + definition.version() + " » de ce questionnaire est déjà publiée : "
+								+ "une version publiée ne change plus, donnez un autre numéro de version.");
 			}
 			compatible(definition, other);
 		}
@@ -80,13 +85,13 @@ final class DefinitionChecks {
 	private void question(Definition.Question question, Definition.Section section, Set<String> sectionCodes,
 			Map<String, Definition.Question> questions, Definition definition) {
 		int line = question.line();
-		code(question.code(), line, "de question");
+		code(question.code(), Part.SECTIONS, line, "de question");
 		if (question.code() != null) {
 			if (questions.putIfAbsent(question.code(), question) != null) {
-				error(line, "la question « " + question.code() + " » existe déjà.");
+				error(line, "code", "la question « " + question.code() + " » existe déjà.");
 			}
 			if (sectionCodes.contains(question.code())) {
-				error(line, "« " + question.code() + " » est déjà le code d’une section.");
+				error(line, "code", "« " + question.code() + " » est déjà le code d’une section.");
 			}
 		}
 		QuestionType type = question.type();
@@ -95,39 +100,40 @@ final class DefinitionChecks {
 		}
 		if (type.choice()) {
 			if (question.choices() == null) {
-				error(line, "la question à choix « " + question.code() + " » doit nommer sa liste (« choices »).");
+				error(line, "choices",
+						"la question à choix « " + question.code() + " » doit nommer sa liste (« choices »).");
 			}
 			else if (!definition.choices().containsKey(question.choices())) {
-				error(line, "liste de choix « " + question.choices() + " » inconnue.");
+				error(line, "choices", "liste de choix « " + question.choices() + " » inconnue.");
 			}
 		}
 		else if (question.choices() != null) {
-			error(line, "seule une question à choix a une liste de choix.");
+			error(line, "choices", "seule une question à choix a une liste de choix.");
 		}
 		if (!type.numeric() && (question.min() != null || question.max() != null)) {
-			error(line, "seule une question numérique a un minimum ou un maximum.");
+			error(line, "min", "seule une question numérique a un minimum ou un maximum.");
 		}
 		if (question.min() != null && question.max() != null && question.min().compareTo(question.max()) > 0) {
-			error(line, "le minimum dépasse le maximum.");
+			error(line, "min", "le minimum dépasse le maximum.");
 		}
 		if (type == QuestionType.PERCENTAGE && ((question.min() != null && question.min().signum() < 0)
 				|| (question.max() != null && question.max().compareTo(BigDecimal.valueOf(100)) > 0))) {
-			error(line, "un pourcentage est compris entre 0 et 100.");
+			error(line, "min", "un pourcentage est compris entre 0 et 100.");
 		}
 		if (question.calculate() != null && !type.numeric()) {
-			error(line, "seule une question numérique peut être calculée.");
+			error(line, "calculate", "seule une question numérique peut être calculée.");
 		}
 		if (question.calculate() != null && question.required()) {
-			error(line, "une question calculée ne se saisit pas : elle ne peut pas être obligatoire.");
+			error(line, "required", "une question calculée ne se saisit pas : elle ne peut pas être obligatoire.");
 		}
 		if (question.warning() != null && !type.numeric()) {
-			error(line, "seule une question numérique a un seuil d’alerte.");
+			error(line, "warning", "seule une question numérique a un seuil d’alerte.");
 		}
 		if (question.core() && question.block() != null) {
-			error(line, "une question d’un bloc thématique ne fait pas partie du cœur (core: false).");
+			error(line, "core", "une question d’un bloc thématique ne fait pas partie du cœur (core: false).");
 		}
 		if (!section.kinds().isEmpty() && !section.kinds().containsAll(question.kinds())) {
-			error(line, "la question vise un type de structure que sa section ne vise pas.");
+			error(line, "kinds", "la question vise un type de structure que sa section ne vise pas.");
 		}
 	}
 
@@ -139,7 +145,7 @@ final class DefinitionChecks {
 			}
 			definition.question(before.code()).ifPresent(after -> {
 				if (after.type() != before.type() || !Objects.equals(after.unit(), before.unit())) {
-					error(after.line(),
+					error(after.line(), "type",
 							"la question du cœur « " + before.code() + " » était de type " + before.type().fileName()
 									+ unit(before) + " dans la version « " + other.version()
 									+ " » : elle ne peut pas changer de type ni d’unité (créez un nouveau code).");
@@ -152,15 +158,20 @@ final class DefinitionChecks {
 		return (question.unit() != null) ? " (" + question.unit() + ")" : "";
 	}
 
-	private void code(String code, int line, String what) {
+	private void code(String code, Part part, int line, String what) {
 		if (code != null && !CODE.matcher(code).matches()) {
-			error(line, "code " + what + " « " + code
+			error(part, line, (part == Part.CHOICES) ? "choices" : "code", "code " + what + " « " + code
 					+ " » invalide : lettres minuscules sans accents, chiffres et _, commençant par une lettre, 40 caractères au plus.");
 		}
 	}
 
-	private void error(int line, String message) {
-		this.errors.add(new DefinitionError(line, message));
+	/** A problem of a question or section, at its line. */
+	private void error(int line, String field, String message) {
+		error(Part.SECTIONS, line, field, message);
+	}
+
+	private void error(Part part, int line, String field, String message) {
+		this.errors.add(new DefinitionError(part, line, field, message));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import fr.maillage.questionnaire.DefinitionError.Part;
 import fr.maillage.questionnaire.expression.Expression;
 import fr.maillage.questionnaire.expression.ExpressionException;
 import fr.maillage.questionnaire.expression.Expressions;
@@ -43,46 +44,46 @@ final class ExpressionChecks {
 			TypeEnvironment environment = (repeat != null) ? outside.inRepeat(repeat) : outside;
 			Set<String> uses = new LinkedHashSet<>();
 			if (question.relevant() != null) {
-				expression(question.relevant(), false, environment, ValueType.BOOLEAN, question.line(),
-						"la condition d’affichage de « " + question.code() + " »", uses);
+				expression(question.relevant(), false, environment, ValueType.BOOLEAN, Part.SECTIONS, question.line(),
+						"relevant", "la condition d’affichage de « " + question.code() + " »", uses);
 			}
 			if (question.calculate() != null) {
-				expression(question.calculate(), false, environment, ValueType.NUMBER, question.line(),
-						"le calcul de « " + question.code() + " »", uses);
+				expression(question.calculate(), false, environment, ValueType.NUMBER, Part.SECTIONS, question.line(),
+						"calculate", "le calcul de « " + question.code() + " »", uses);
 			}
 			for (Definition.Constraint constraint : question.constraints()) {
 				expression(constraint.rule(), true, environment.withCurrentValue(types.get(question.code())),
-						ValueType.BOOLEAN, constraint.line(), "une contrainte de « " + question.code() + " »",
-						new LinkedHashSet<>());
+						ValueType.BOOLEAN, Part.SECTIONS, constraint.line(), "constraints",
+						"une contrainte de « " + question.code() + " »", new LinkedHashSet<>());
 			}
 			dependencies.put(question.code(), uses);
 		}
 		for (Definition.Rule rule : definition.rules()) {
-			expression(rule.rule(), false, outside, ValueType.BOOLEAN, rule.line(), "la règle « " + rule.code() + " »",
-					new LinkedHashSet<>());
+			expression(rule.rule(), false, outside, ValueType.BOOLEAN, Part.RULES, rule.line(), "rule",
+					"la règle « " + rule.code() + " »", new LinkedHashSet<>());
 			if (rule.relevant() != null) {
-				expression(rule.relevant(), false, outside, ValueType.BOOLEAN, rule.line(),
+				expression(rule.relevant(), false, outside, ValueType.BOOLEAN, Part.RULES, rule.line(), "relevant",
 						"la condition de la règle « " + rule.code() + " »", new LinkedHashSet<>());
 			}
 		}
 		List<String> cycle = Expressions.findCycle(dependencies);
 		if (!cycle.isEmpty()) {
 			int line = definition.question(cycle.getFirst()).map(Definition.Question::line).orElse(0);
-			this.errors.add(new DefinitionError(line,
+			this.errors.add(new DefinitionError(Part.SECTIONS, line, null,
 					"les calculs et conditions d’affichage forment un cycle : " + String.join(" → ", cycle) + "."));
 		}
 		return List.copyOf(this.errors);
 	}
 
 	private void expression(String source, boolean constraint, TypeEnvironment environment, ValueType expected,
-			int line, String where, Set<String> uses) {
+			Part part, int line, String field, String where, Set<String> uses) {
 		try {
 			Expression expression = constraint ? Expressions.parseConstraint(source) : Expressions.parse(source);
 			expression.check(environment, expected);
 			uses.addAll(expression.references());
 		}
 		catch (ExpressionException ex) {
-			this.errors.add(new DefinitionError(line, where + " : " + ex.getMessage()));
+			this.errors.add(new DefinitionError(part, line, field, where + " : " + ex.getMessage()));
 		}
 	}
 

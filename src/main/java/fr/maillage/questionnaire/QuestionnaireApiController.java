@@ -37,10 +37,7 @@ class QuestionnaireApiController {
 
 	@GetMapping("/{id}")
 	Detail one(@PathVariable long id) {
-		QuestionnaireRepository.Published published = this.questionnaires.published()
-			.stream()
-			.filter(candidate -> candidate.id() == id)
-			.findFirst()
+		QuestionnaireRepository.Published published = this.questionnaires.published(id)
 			.orElseThrow(() -> new NotFoundException("questionnaire.unknown", id));
 		Definition definition = this.questionnaires.definition(id).orElseThrow();
 		return new Detail(id, definition.family(), definition.version(), definition.title(), published.publishedAt(),

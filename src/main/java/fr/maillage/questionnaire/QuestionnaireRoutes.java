@@ -18,6 +18,8 @@ class QuestionnaireRoutes {
 		return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/questionnaires", "/api/v1/questionnaires/*")
 			.permitAll()
 			.requestMatchers("/admin/questionnaires")
+			.hasAnyRole(definers)
+			.requestMatchers(HttpMethod.GET, "/admin/questionnaires/*/classeur.xlsx")
 			.hasAnyRole(definers);
 	}
 

@@ -181,7 +181,10 @@ class RouteRoleMatrixTest {
 		for (String questionnaire : List.of("GET /api/v1/questionnaires", "GET /api/v1/questionnaires/{id}")) {
 			expect(questionnaire).anonymous(ok).everyone(ok, ok);
 		}
-		for (String admin : List.of("GET /admin/questionnaires", "POST /admin/questionnaires")) {
+		// {id} is the national questionnaire: its workbook is the national
+		// administration's.
+		for (String admin : List.of("GET /admin/questionnaires", "POST /admin/questionnaires",
+				"GET /admin/questionnaires/{id}/classeur.xlsx")) {
 			expect(admin).anonymous(signIn).everyone(forbidden, forbidden).role(Role.NATIONAL_ADMIN, ok, ok);
 		}
 		registryRecordRoutes(ok, signIn, forbidden, notFound);
@@ -432,12 +435,14 @@ class RouteRoleMatrixTest {
 		Map<String, String> samples = new LinkedHashMap<>();
 		samples.put("{code}", "66");
 		samples.put("{token}", "no-such-invitation-token");
-		// {id} names a person, except in the national administration's pages, where the
+		// {id} names a person, except in the questionnaires' routes, where it is the
+		// national questionnaire, in the national administration's other pages, where the
 		// sample (an e-mail, an erasure request) does not exist, and in the registry's
 		// and
 		// directory's, where it is the sample centre social.
 		samples.put("{id}",
-				parts[1].startsWith("/api/v1/questionnaires/") ? sampleQuestionnaireId()
+				parts[1].startsWith("/api/v1/questionnaires/") || parts[1].startsWith("/admin/questionnaires/")
+						? sampleQuestionnaireId()
 						: parts[1].startsWith("/admin/") ? "0" : STRUCTURE_PATHS.stream().anyMatch(parts[1]::startsWith)
 								? this.sampleStructureId : Long.toString(this.samplePersonId));
 		samples.put("{assignmentId}", Long.toString(sampleAssignmentId()));

@@ -1,6 +1,12 @@
 package fr.maillage.questionnaire;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
 import fr.maillage.support.MaillageIntegrationTest;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +87,44 @@ class QuestionnairePublicationTest {
 		assertThat(checked.errors()).extracting(DefinitionError::message).contains("type « nombre » inconnu.");
 		assertThat(this.jdbc.sql("select count(*) from questionnaire_version").query(Long.class).single())
 			.isEqualTo(before);
+	}
+
+	@Test
+	void theNationalWorkbookEditedIsCheckedAndPublishedAsANewFamilyOnlyWhenClean() throws Exception {
+		long before = this.jdbc.sql("select count(*) from questionnaire_version").query(Long.class).single();
+		byte[] national = this.questionnaires.workbook(nationalId()).orElseThrow();
+		byte[] broken = edit(national, "national_copie", "integer", "nombre");
+		Questionnaires.Checked checked = this.questionnaires.publishWorkbook(broken, null);
+		assertThat(checked.publishable()).isFalse();
+		assertThat(checked.report()).anySatisfy(
+				problem -> assertThat(problem).startsWith("survey, ligne 4, colonne A : type « nombre » inconnu"));
+		assertThat(this.jdbc.sql("select count(*) from questionnaire_version").query(Long.class).single())
+			.isEqualTo(before);
+
+		Questionnaires.Checked published = this.questionnaires
+			.publishWorkbook(edit(national, "national_copie", "integer", "integer"), null);
+		assertThat(published.report()).isEmpty();
+		String stored = this.jdbc.sql("select source from questionnaire_version where family = 'national_copie'")
+			.query(String.class)
+			.single();
+		assertThat(new DefinitionReader().read(stored).withoutLines().sections())
+			.isEqualTo(new DefinitionReader().read(NationalQuestionnaire.read()).withoutLines().sections());
+	}
+
+	/** The workbook with another family code and its first {@code from} type replaced. */
+	private static byte[] edit(byte[] workbook, String family, String from, String to) throws IOException {
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			book.getSheet("settings").getRow(1).getCell(0).setCellValue(family);
+			for (Row row : book.getSheet("survey")) {
+				if (from.equals(row.getCell(0).getStringCellValue())) {
+					row.getCell(0).setCellValue(to);
+					break;
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
 	}
 
 }
