@@ -153,6 +153,14 @@ class AnswerPagesTest {
 	}
 
 	@Test
+	void aProposalNotYetConfirmedIsNamedAsSuchAtSubmission() throws Exception {
+		this.mvc.perform(get("/reponses/{id}/soumettre", this.response).with(as(STAFF_66)))
+			.andExpect(content().string(allOf(containsString(
+					"La valeur de l’an dernier est proposée mais pas encore confirmée : confirmez la section « Identité et territoire »."),
+					containsString("href=\"/reponses/" + this.response + "/sections/identite#q-jours_ouverture-0\""))));
+	}
+
+	@Test
 	void eachFieldAutosavesWithTheTimeAndItsValueShownBackInFrench() throws Exception {
 		this.mvc.perform(autosave("fin_caf_ps_ag.0", "1 234,5", 0).with(as(STAFF_66)))
 			.andExpect(status().isOk())
@@ -212,8 +220,11 @@ class AnswerPagesTest {
 			.param(this.response)
 			.query(String.class)
 			.single()).isEqualTo("IN_PROGRESS");
+		this.mvc.perform(autosave("echelle_territoire.0", "commune", 0).with(as(STAFF_66)));
 		this.mvc.perform(get("/reponses/{id}/impression", this.response).with(as(STAFF_66)))
-			.andExpect(content().string(allOf(containsString("Nombre de jours d’ouverture"), containsString("250"))));
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Nombre de jours d’ouverture"), containsString("250"),
+					containsString("Une commune entière"))));
 	}
 
 	@Test

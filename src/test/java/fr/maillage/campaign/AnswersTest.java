@@ -119,6 +119,20 @@ class AnswersTest {
 	}
 
 	@Test
+	void aFieldClearedThenFilledAgainStillShowsAStalePageAConflict() {
+		as(STAFF_66, () -> this.answers.save(this.response, "jours_ouverture", 0, "220", 0));
+		// The director's page shows version 1; her colleague clears the field and types
+		// again.
+		assertThat(as(STAFF_66, () -> this.answers.save(this.response, "jours_ouverture", 0, "", 1)))
+			.isInstanceOfSatisfying(Answers.Saved.class, saved -> assertThat(saved.version()).isZero());
+		assertThat(as(STAFF_66, () -> this.answers.save(this.response, "jours_ouverture", 0, "12", 0)))
+			.isInstanceOfSatisfying(Answers.Saved.class, saved -> assertThat(saved.version()).isEqualTo(3));
+		assertThat(as(MANAGER_66, () -> this.answers.save(this.response, "jours_ouverture", 0, "15", 1)))
+			.isInstanceOfSatisfying(Answers.Conflict.class, conflict -> assertThat(conflict.theirs()).isEqualTo("12"));
+		assertThat(value("jours_ouverture")).isEqualTo("12");
+	}
+
+	@Test
 	void badValuesHiddenQuestionsAndConstraintsAreRefusedWithNothingStored() {
 		assertThat(as(STAFF_66, () -> this.answers.save(this.response, "jours_ouverture", 0, "beaucoup", 0)))
 			.isEqualTo(new Answers.Refused("answer.error.integer", List.of("beaucoup")));
