@@ -376,8 +376,21 @@ final class DemoAnswers {
 	private Year year(int year) {
 		Map<String, Object> v = new LinkedHashMap<>();
 		Map<String, List<Map<String, Object>>> repeats = new LinkedHashMap<>();
-		double inflation = Math.pow(1.025, year - 2020);
-		// 1. Identity and territory
+		// In the questionnaire's order: later sections read what earlier ones answered.
+		identity(v, year);
+		governance(v, year);
+		volunteers(v);
+		staff(v);
+		finances(v, year);
+		partners(v, repeats);
+		publics(v, repeats, year);
+		familyProject(v);
+		digitalInclusion(v);
+		return new Year(year, v, repeats);
+	}
+
+	/** Identity and territory. */
+	private void identity(Map<String, Object> v, int year) {
 		v.put("date_fin_agrement", this.structure.approvalEndOn(LocalDate.of(year, 12, 31)));
 		v.put("jours_ouverture", number(Math.min(366, Math.round(this.days * noise(0.015)))));
 		v.put("heures_ouverture_hebdo", BigDecimal.valueOf(this.hours));
@@ -387,7 +400,10 @@ final class DemoAnswers {
 		v.put("population_territoire", number(Math.min(500_000, this.structure.population())));
 		v.put("part_usagers_qpv", count("part_usagers_qpv", this.qpvShare * noise(0.03)));
 		v.put("lieux_activite", number(this.places));
-		// 2. Governance and participation
+	}
+
+	/** Governance and participation of the inhabitants. */
+	private void governance(Map<String, Object> v, int year) {
 		v.put("gestion_associative", this.structure.associative());
 		BigDecimal board = count("ca_membres", this.board * noise(0.04));
 		v.put("ca_membres", board);
@@ -406,11 +422,14 @@ final class DemoAnswers {
 		if (this.random.nextDouble() < 0.7) {
 			v.put("participation_exemple", pick(EXEMPLES));
 		}
-		// 3. Volunteers
+	}
+
+	/** Volunteers: those of the board sit in the instances. */
+	private void volunteers(Map<String, Object> v) {
 		BigDecimal activityVolunteers = count("benevoles_activite",
 				Math.min(1_000, this.volunteers * this.volunteering * noise(0.04)));
-		BigDecimal instanceVolunteers = this.structure.associative() ? number(board.intValue() + this.extraInstances)
-				: number(this.extraInstances);
+		BigDecimal instanceVolunteers = this.structure.associative()
+				? number(integer(v, "ca_membres") + this.extraInstances) : number(this.extraInstances);
 		int volunteers = activityVolunteers.intValue() + instanceVolunteers.intValue();
 		v.put("benevoles_activite", activityVolunteers);
 		v.put("benevoles_instances", instanceVolunteers);
@@ -419,9 +438,13 @@ final class DemoAnswers {
 		long volunteerHours = Math.min(200_000, Math.round(volunteers * this.hoursPerVolunteer * noise(0.04)));
 		v.put("heures_benevolat", number(volunteerHours));
 		v.put("charte_benevolat", this.charter);
-		// 4. Staff
-		// A centre social's team moves with its activity; an EVS keeps its one or two
-		// posts.
+	}
+
+	/**
+	 * The salaried team: a centre social's moves with its activity; an EVS keeps its one
+	 * or two posts.
+	 */
+	private void staff(Map<String, Object> v) {
 		BigDecimal fte = this.cs ? fte(this.staff * this.activity * noise(0.02)) : fte(this.staff * this.jumps);
 		int headcount = (fte.signum() == 0) ? 0 : Math.max(fte.setScale(0, RoundingMode.CEILING).intValue(),
 				count("salaries_effectif", fte.doubleValue() * this.staffRatio).intValue());
@@ -451,8 +474,13 @@ final class DemoAnswers {
 		if (headcount > 0) {
 			v.put("salaries_formes", count("salaries_formes", headcount * 0.4 * noise(0.05)).min(number(headcount)));
 		}
-		// 5. Finances: every amount from the income it is a share of; the total is their
-		// sum.
+	}
+
+	/**
+	 * Finances: every amount from the income it is a share of; the total is their sum.
+	 */
+	private void finances(Map<String, Object> v, int year) {
+		double inflation = Math.pow(1.025, year - 2020);
 		double income = (this.staff * this.costPerFte + this.fixedCosts) * this.activity * inflation * noise(0.02);
 		LocalDate closing = this.closing.withYear(year);
 		v.put("date_cloture_exercice", closing);
@@ -481,12 +509,17 @@ final class DemoAnswers {
 		v.put("produits_total", number(total));
 		long charges = Math.round(total * (1 - this.margin * noise(0.15)));
 		v.put("charges_total", number(charges));
-		v.put("charges_personnel", number((headcount == 0) ? 0 : Math.round(charges * this.personnelShare)));
+		v.put("charges_personnel",
+				number((integer(v, "salaries_effectif") == 0) ? 0 : Math.round(charges * this.personnelShare)));
 		v.put("resultat", number(total - charges));
 		if (this.contributionsPerHour > 0) {
-			v.put("contributions_volontaires", number(Math.round(volunteerHours * this.contributionsPerHour)));
+			v.put("contributions_volontaires",
+					number(Math.round(integer(v, "heures_benevolat") * this.contributionsPerHour)));
 		}
-		// 6. Partners
+	}
+
+	/** Partners: the same from year to year, now and then one more. */
+	private void partners(Map<String, Object> v, Map<String, List<Map<String, Object>>> repeats) {
 		if (this.random.nextDouble() < 0.1 && this.partners.size() < 30) {
 			List<Partner> pool = partnerPool(this.structure.communeName());
 			pool.removeAll(this.partners);
@@ -508,7 +541,10 @@ final class DemoAnswers {
 		repeats.put("partenaires", partnerItems);
 		v.put("convention_commune", this.municipalAgreement);
 		v.put("instances_partenariales", this.territorialBodies);
-		// 7. Publics and activities
+	}
+
+	/** Publics and activities, and a few notable actions. */
+	private void publics(Map<String, Object> v, Map<String, List<Map<String, Object>>> repeats, int year) {
 		double people = this.users * this.activity * noise(0.03);
 		String[] ages = { "usagers_0_5", "usagers_6_11", "usagers_12_17", "usagers_18_25", "usagers_26_59",
 				"usagers_60_plus" };
@@ -541,15 +577,22 @@ final class DemoAnswers {
 			actions.add(item);
 		}
 		repeats.put("actions_marquantes", actions);
-		// 8. Family project (centres sociaux)
+	}
+
+	/** The family project (centres sociaux only see it). */
+	private void familyProject(Map<String, Object> v) {
 		v.put("acf_agrement", this.structure.familyProject());
+		int families = integer(v, "familles_touchees");
 		v.put("acf_familles", number(Math.round(families * 0.45 * noise(0.03))).min(number(families)));
 		v.put("acf_actions", this.familyActions);
 		v.put("acf_sorties", count("acf_sorties", this.outings));
 		v.put("acf_departs_vacances", count("acf_departs_vacances", this.holidays * noise(0.05)));
 		v.put("acf_collectifs_parents", count("acf_collectifs_parents", this.parentGroups));
 		v.put("acf_axes", this.familyAxes);
-		// 9. Digital inclusion (the thematic block)
+	}
+
+	/** Digital inclusion, the thematic block. */
+	private void digitalInclusion(Map<String, Object> v) {
 		v.put("num_conseiller", this.digitalAdviser);
 		v.put("num_conseiller_etp", this.digitalAdviserFte);
 		long help = Math.round(this.digitalHelp * this.activity * noise(0.1));
@@ -568,7 +611,10 @@ final class DemoAnswers {
 		if (this.random.nextDouble() < 0.5) {
 			v.put("num_besoins", pick(BESOINS));
 		}
-		return new Year(year, v, repeats);
+	}
+
+	private static int integer(Map<String, Object> values, String code) {
+		return ((BigDecimal) values.get(code)).intValue();
 	}
 
 	/**
