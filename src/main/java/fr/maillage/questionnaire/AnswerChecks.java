@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.maillage.questionnaire.expression.Expressions;
 import fr.maillage.questionnaire.expression.Values;
 
 /**
@@ -33,19 +32,40 @@ public final class AnswerChecks {
 			problems.add("answer.error.not-relevant");
 			return problems;
 		}
-		Values values = values(definition, answers).withCurrentValue(value);
+		if (question.constraints().isEmpty()) {
+			return problems;
+		}
+		// A constraint may compare with a computed total (benevoles_formes with
+		// benevoles_total): compute the totals, with this value in place of the stored
+		// one.
+		Map<String, Object> withValue = new HashMap<>(answers);
+		if (outsideRepeats(definition, question)) {
+			withValue.put(question.code(), value);
+		}
+		Values values = values(definition, SubmissionChecks.withTotals(definition, withValue)).withCurrentValue(value);
 		for (Definition.Constraint constraint : question.constraints()) {
-			if (!Expressions.parseConstraint(constraint.rule()).isTrue(values)) {
+			if (!ParsedExpressions.constraint(constraint.rule()).isTrue(values)) {
 				problems.add(constraint.message());
 			}
 		}
 		return problems;
 	}
 
+	private static boolean outsideRepeats(Definition definition, Definition.Question question) {
+		for (Definition.Section section : definition.sections()) {
+			for (Definition.Question candidate : section.questions()) {
+				if (candidate == question) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	/** Whether the question is shown, given the answers (no condition: always). */
 	public static boolean relevant(Definition definition, Definition.Question question, Map<String, Object> answers) {
 		return question.relevant() == null
-				|| Expressions.parse(question.relevant()).isTrue(values(definition, answers));
+				|| ParsedExpressions.expression(question.relevant()).isTrue(values(definition, answers));
 	}
 
 	private static Values values(Definition definition, Map<String, Object> answers) {

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes the national questionnaire shipped with the application
  * ({@code questionnaire/national-2026.yaml}) when the database does not have that version
- * yet. Publishing is idempotent (family and version are unique), so several instances
- * starting together publish it once.
+ * yet, through {@link Questionnaires#shippedNational()}, which demo data steps use too.
+ * Publishing is idempotent (family and version are unique), so several instances starting
+ * together publish it once.
  */
 @Component
 class NationalQuestionnaire {
@@ -33,16 +34,16 @@ class NationalQuestionnaire {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void publishIfMissing() {
-		String source = read();
-		Questionnaires.Checked checked = this.questionnaires.check(source);
-		if (checked.publishable()) {
-			this.questionnaires.publish(source, null);
-			log.info("National questionnaire {} published ({} questions)", checked.definition().version(),
-					checked.definition().allQuestions().size());
+		try {
+			Questionnaires.Version version = this.questionnaires.shippedNational();
+			if (version.publishedNow()) {
+				log.info("National questionnaire {} published ({} questions)", version.definition().version(),
+						version.definition().allQuestions().size());
+			}
 		}
-		else if (checked.errors().stream().noneMatch(error -> error.message().contains("déjà publiée"))) {
+		catch (IllegalStateException ex) {
 			// A broken shipped file is a build defect: say it loudly, but keep serving.
-			log.error("The shipped national questionnaire does not load: {}", checked.errors());
+			log.error(ex.getMessage());
 		}
 	}
 

@@ -42,6 +42,14 @@ class QuestionnaireRepository {
 	}
 
 	@Unscoped("published questionnaires are public")
+	Optional<Long> idOf(String family, String version) {
+		return this.jdbc.sql("select id from questionnaire_version where family = ? and version = ?")
+			.params(family, version)
+			.query(Long.class)
+			.optional();
+	}
+
+	@Unscoped("published questionnaires are public")
 	List<String> sourcesOf(String family) {
 		return this.jdbc.sql("select source from questionnaire_version where family = ? order by published_at, id")
 			.param(family)

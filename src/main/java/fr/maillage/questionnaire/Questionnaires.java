@@ -156,6 +156,41 @@ public class Questionnaires {
 		return definition(id).map(DefinitionWorkbook::write);
 	}
 
+	/**
+	 * A published version and its definition.
+	 *
+	 * @param publishedNow whether this call published it
+	 */
+	public record Version(long id, Definition definition, boolean publishedNow) {
+	}
+
+	/**
+	 * The national questionnaire shipped with the application
+	 * ({@code questionnaire/national-2026.yaml}), published first if this database does
+	 * not have that version yet. Idempotent: start-up and demo data steps, which may run
+	 * before start-up completes, all use it, and several instances starting together
+	 * publish it once.
+	 * @throws IllegalStateException if the shipped file does not load (a build defect)
+	 */
+	@Transactional
+	public Version shippedNational() {
+		String source = NationalQuestionnaire.read();
+		Definition shipped = new DefinitionReader().read(source);
+		Optional<Long> existing = (shipped != null) ? this.repository.idOf(shipped.family(), shipped.version())
+				: Optional.empty();
+		if (existing.isPresent()) {
+			return new Version(existing.get(), definition(existing.get()).orElseThrow(), false);
+		}
+		Checked checked = publish(source, null);
+		// Another instance may have published it meanwhile: then it is there now.
+		Optional<Long> id = (shipped != null) ? this.repository.idOf(shipped.family(), shipped.version())
+				: Optional.empty();
+		if (id.isEmpty()) {
+			throw new IllegalStateException("The shipped national questionnaire does not load: " + checked.errors());
+		}
+		return new Version(id.get(), definition(id.get()).orElseThrow(), checked.publishable());
+	}
+
 	/** The published versions, by family then date. */
 	public List<QuestionnaireRepository.Published> published() {
 		return this.repository.published();

@@ -46,6 +46,16 @@ class AnswerChecksTest {
 	}
 
 	@Test
+	void aConstraintOnAComputedTotalComputesItFirst() {
+		Definition.Question trained = this.national.question("benevoles_formes").orElseThrow();
+		Map<String, Object> answers = Map.of("benevoles_activite", new BigDecimal("20"), "benevoles_instances",
+				new BigDecimal("12"));
+		assertThat(AnswerChecks.field(this.national, trained, new BigDecimal("30"), answers)).isEmpty();
+		assertThat(AnswerChecks.field(this.national, trained, new BigDecimal("33"), answers))
+			.containsExactly("Les bénévoles formés ne peuvent pas dépasser le nombre total de bénévoles.");
+	}
+
+	@Test
 	void theNationalQuestionnairesConditionsEvaluateOnAnswers() {
 		long conditional = this.national.allQuestions().stream().filter(q -> q.relevant() != null).count();
 		assertThat(conditional).isPositive();
