@@ -184,11 +184,12 @@ class AnswerRepository {
 
 	/**
 	 * The 5th and 95th percentiles of each numeric question's values among the other
-	 * submitted or validated responses of the same campaign in a département, with how
+	 * submitted or validated responses of the same campaign in a département from
+	 * structures of the same kind (a centre social is not compared with an EVS), with how
 	 * many structures answered.
 	 */
 	@Unscoped("département statistics for a check: only the percentiles leave this method, never a structure's value")
-	Map<String, Spread> departementSpread(long campaignId, String departementCode, long exceptStructureId,
+	Map<String, Spread> departementSpread(long campaignId, String departementCode, String kind, long exceptStructureId,
 			Collection<String> codes) {
 		Map<String, Spread> spreads = new HashMap<>();
 		if (codes.isEmpty()) {
@@ -199,11 +200,13 @@ class AnswerRepository {
 				       percentile_cont(0.05) within group (order by a.value::numeric) as low,
 				       percentile_cont(0.95) within group (order by a.value::numeric) as high
 				from answer a join response r on r.id = a.response_id join structure s on s.id = r.structure_id
-				where r.campaign_id = :campaign and s.departement_code = :departement and r.structure_id <> :self
+				where r.campaign_id = :campaign and s.departement_code = :departement and s.kind = :kind
+				  and r.structure_id <> :self
 				  and r.status in ('SUBMITTED', 'VALIDATED') and a.item = 0 and a.code in (:codes)
 				group by a.code""")
 			.param("campaign", campaignId)
 			.param("departement", departementCode)
+			.param("kind", kind)
 			.param("self", exceptStructureId)
 			.param("codes", codes)
 			.query((rs, row) -> spreads.put(rs.getString("code"),

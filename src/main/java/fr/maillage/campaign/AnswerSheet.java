@@ -86,6 +86,25 @@ class AnswerSheet {
 			return question.kinds().isEmpty() || question.kinds().contains(kind());
 		}
 
+		/**
+		 * The values as the pages show them: stored answers, and last year's proposals
+		 * where none is stored yet. Skip logic follows what the person sees: a question
+		 * that a proposal makes relevant is shown, so that confirming the section saves
+		 * it too.
+		 */
+		Map<String, Object> shownValues() {
+			Map<String, Object> shown = new HashMap<>(this.values);
+			for (Definition.Section section : sections()) {
+				for (Definition.Question question : section.questions()) {
+					Object proposal = proposal(section, question);
+					if (proposal != null) {
+						shown.putIfAbsent(question.code(), proposal);
+					}
+				}
+			}
+			return shown;
+		}
+
 		/** The value the pages propose for a question, or null. */
 		Object proposal(Definition.Section section, Definition.Question question) {
 			if (!question.core() || question.calculate() != null || this.confirmed.contains(section.code())
@@ -241,14 +260,15 @@ class AnswerSheet {
 			throw new NotFoundException("answer.section-not-found");
 		}
 		Definition.Section section = sections.get(index);
-		Map<String, Object> totals = SubmissionChecks.withTotals(sheet.definition(), sheet.values());
+		Map<String, Object> shown = sheet.shownValues();
+		Map<String, Object> totals = SubmissionChecks.withTotals(sheet.definition(), shown);
 		List<Entry> entries = new ArrayList<>();
 		boolean hasProposals = false;
 		for (Definition.Question question : section.questions()) {
 			if (!sheet.sees(question)) {
 				continue;
 			}
-			boolean relevant = AnswerChecks.relevant(sheet.definition(), question, sheet.values());
+			boolean relevant = AnswerChecks.relevant(sheet.definition(), question, shown);
 			if (question.type() == QuestionType.REPEAT) {
 				entries.add(new Entry(null, repeat(sheet, question, relevant, extraItems)));
 				continue;

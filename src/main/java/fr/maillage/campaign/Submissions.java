@@ -112,8 +112,8 @@ class Submissions {
 			.toList();
 		Map<String, SubmissionChecks.Spread> spreads = new HashMap<>();
 		this.answers
-			.departementSpread(sheet.campaign().id(), sheet.structure().departementCode(), sheet.structure().id(),
-					compared)
+			.departementSpread(sheet.campaign().id(), sheet.structure().departementCode(), sheet.kind(),
+					sheet.structure().id(), compared)
 			.forEach((code, spread) -> spreads.put(code,
 					new SubmissionChecks.Spread(spread.low(), spread.high(), spread.answered())));
 		List<Finding> findings = SubmissionChecks.check(definition, sheet.kind(), sheet.values(), lastYear, spreads);

@@ -137,9 +137,17 @@ public final class SubmissionChecks {
 			return java.util.Optional.empty();
 		}
 		return java.util.Optional.of(new Finding(question.code(), false, "answer.warning.percentile",
-				List.of(AnswerInput.show(question, spread.low().setScale(2, RoundingMode.HALF_UP)),
-						AnswerInput.show(question, spread.high().setScale(2, RoundingMode.HALF_UP)),
-						spread.answered())));
+				List.of(AnswerInput.show(question, rounded(spread.low())),
+						AnswerInput.show(question, rounded(spread.high())), spread.answered())));
+	}
+
+	/**
+	 * A bound to two significant digits: with few structures, an exact percentile would
+	 * come close to telling another structure's own value.
+	 */
+	static BigDecimal rounded(BigDecimal bound) {
+		BigDecimal round = bound.round(new MathContext(2, RoundingMode.HALF_UP));
+		return (round.scale() < 0) ? round.setScale(0) : round;
 	}
 
 	private static java.util.Optional<Finding> deviation(Definition.Question question, Object value, Object previous) {

@@ -142,6 +142,14 @@ final class BrowserSupport implements BeforeAllCallback, AfterAllCallback, Befor
 	}
 
 	/**
+	 * A failed request the journey provoked on purpose, e.g. {@code "403 POST /valeurs"}
+	 * (status, method, end of the address): not a problem of the page.
+	 */
+	void expectedFailure(String description) {
+		this.checker.expectedFailure(description);
+	}
+
+	/**
 	 * Signs in through the sign-in page, giving the code of the authenticator application
 	 * when {@code totpSecret} is not null, and checks each page on the way.
 	 */

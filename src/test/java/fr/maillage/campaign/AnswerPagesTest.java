@@ -72,7 +72,7 @@ class AnswerPagesTest {
 			.query(Long.class)
 			.single();
 		for (String[] answer : new String[][] { { "jours_ouverture", "200" }, { "heures_ouverture_hebdo", "30" },
-				{ "ouverture_soir_week_end", "true" } }) {
+				{ "ouverture_soir_week_end", "true" }, { "gestion_associative", "true" }, { "ca_membres", "9" } }) {
 			this.jdbc.sql("insert into answer (response_id, code, item, value, updated_at) values (?, ?, 0, ?, now())")
 				.params(past, answer[0], answer[1])
 				.update();
@@ -150,6 +150,44 @@ class AnswerPagesTest {
 			.andExpect(content().string(allOf(not(containsString("proposée")), containsString("value=\"32,5\""))));
 		this.mvc.perform(get("/reponses/{id}", this.response).with(as(STAFF_66)))
 			.andExpect(content().string(containsString("En cours")));
+		// A question shown by a proposal (the board, for an association) is proposed too.
+		this.mvc.perform(get("/reponses/{id}/sections/gouvernance", this.response).with(as(STAFF_66)))
+			.andExpect(content().string(matchesPattern("(?s).*name=\"f.ca_membres.0\" value=\"9\"(?!\\s*disabled).*")));
+	}
+
+	@Test
+	void aValueOutsideTheDepartementsUsualRangeAmongCentresSociauxAsksForAJustification() throws Exception {
+		long campaign = this.jdbc.sql("select campaign_id from response where id = ?")
+			.param(this.response)
+			.query(Long.class)
+			.single();
+		java.util.List<Long> others = this.jdbc.sql("""
+				select id from structure where departement_code = '66' and kind = 'CS'
+				and id <> (select structure_id from response where id = ?) order by id limit 5""")
+			.param(this.response)
+			.query(Long.class)
+			.list();
+		assertThat(others).hasSize(5);
+		int days = 200;
+		for (long other : others) {
+			long submitted = this.jdbc.sql("""
+					insert into response (campaign_id, structure_id, status, updated_at, submitted_at)
+					values (?, ?, 'SUBMITTED', now(), now()) returning id""")
+				.params(campaign, other)
+				.query(Long.class)
+				.single();
+			this.jdbc.sql(
+					"insert into answer (response_id, code, value, updated_at) values (?, 'jours_ouverture', ?, now())")
+				.params(submitted, Integer.toString(days += 10))
+				.update();
+		}
+		this.mvc.perform(autosave("jours_ouverture.0", "230", 0).with(as(STAFF_66)));
+		this.mvc.perform(get("/reponses/{id}/soumettre", this.response).with(as(STAFF_66)))
+			.andExpect(content().string(not(containsString("fourchette habituelle"))));
+		this.mvc.perform(autosave("jours_ouverture.0", "300", 1).with(as(STAFF_66)));
+		this.mvc.perform(get("/reponses/{id}/soumettre", this.response).with(as(STAFF_66)))
+			.andExpect(content().string(containsString(
+					"La valeur sort de la fourchette habituelle du département (de 210 à 250, d’après 5 structures)")));
 	}
 
 	@Test
