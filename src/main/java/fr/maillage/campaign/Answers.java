@@ -111,9 +111,8 @@ public class Answers {
 		}
 		// Saves share the response's row and a submission takes it alone: no value is
 		// saved between the checks of "Soumettre" and its transition. The first save
-		// takes
-		// it alone too, to start the response (two shared holders both upgrading would
-		// deadlock).
+		// takes it alone too, to start the response (two shared holders both upgrading
+		// would deadlock).
 		ResponseStatus status = (response.status() == ResponseStatus.NOT_STARTED)
 				? this.responseRepository.lockStatus(responseId) : this.responseRepository.lockShared(responseId);
 		if (!EDITABLE.contains(status)) {
