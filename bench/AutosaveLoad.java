@@ -37,8 +37,8 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp postgresql.jar bench/AutosaveLoad.java load --base-url http://localhost:18082 \
  *     --db-dir target/bench-autosave/data/postgres --people 400 --interval-ms 800 \
- *     --warmup 10 --duration 60 --acks target/bench-autosave/acks.tsv \
- *     [--power-cut-after 20 --app-pid PID]
+ *     --warmup 120 --duration 60 --acks target/bench-autosave/acks.tsv [--app-pid PID] \
+ *     [--power-cut-after 15]
  * java -cp postgresql.jar bench/AutosaveLoad.java check --db-dir ... --acks ...
  * </pre>
  *
@@ -50,7 +50,11 @@ import java.util.stream.Stream;
  * per save) and the field version the last answer gave. Open-model pacing: each save has
  * an intended time, and its latency counts from it, so a slow answer also delays (and
  * counts against) the saves behind it instead of hiding them. Saves intended during the
- * warm-up are not in the figures but are checked like the others. Every save the server
+ * warm-up are not in the figures but are checked like the others; a person behind schedule
+ * then skips saves rather than carry a backlog into the measured window, where nothing is
+ * skipped (saves not sent by its end count as failed). Every 10 s a line gives the saves
+ * per second and, with --app-pid, the CPU per save of the application and of PostgreSQL
+ * (Linux /proc). Every save the server
  * acknowledged ({@code data-state="saved"}) goes to the acknowledgments file, and every
  * save without an answer (connection cut, 5xx) as "in doubt": it may have been committed.
  * With --power-cut-after, the application's JVM and the PostgreSQL server with all its
@@ -189,7 +193,7 @@ public class AutosaveLoad {
 			this.acksFile = acksFile;
 			this.people = Integer.parseInt(options.getOrDefault("people", "400"));
 			this.intervalNanos = Long.parseLong(options.getOrDefault("interval-ms", "800")) * 1_000_000;
-			this.warmupNanos = seconds(options.getOrDefault("warmup", "10"));
+			this.warmupNanos = seconds(options.getOrDefault("warmup", "120"));
 			this.durationNanos = seconds(options.getOrDefault("duration", "60"));
 			this.powerCutAfter = options.containsKey("power-cut-after")
 					? Double.parseDouble(options.get("power-cut-after")) : null;
@@ -224,6 +228,7 @@ public class AutosaveLoad {
 					sleepUntil(end);
 					cpu[1] = Cpu.now(this.appPid, this.dbDir);
 				});
+				threads.submit(() -> progress(start, end));
 				if (this.powerCutAfter != null) {
 					threads.submit(() -> powerCut(start + (long) (this.powerCutAfter * 1e9)));
 				}
@@ -301,6 +306,36 @@ public class AutosaveLoad {
 			}
 		}
 
+		/**
+		 * Every 10 s: saves acknowledged and not, and the CPU each took (the JIT compiler
+		 * of a fresh JVM takes minutes on 2 cores: this shows when it settles).
+		 */
+		private void progress(long start, long end) {
+			Cpu before = Cpu.now(this.appPid, this.dbDir);
+			int sentBefore = 0;
+			int acknowledgedBefore = 0;
+			for (long at = start + 10_000_000_000L; at <= end; at += 10_000_000_000L) {
+				sleepUntil(at);
+				Cpu now = Cpu.now(this.appPid, this.dbDir);
+				int sent = this.sentAll.get();
+				int acknowledged = this.acknowledgedAll.get();
+				int saves = acknowledged - acknowledgedBefore;
+				Cpu used = now.minus(before);
+				boolean up = this.appPid == null || ProcessHandle.of(this.appPid).map(ProcessHandle::isAlive).orElse(false);
+				System.out.printf("+%3d s: %5.1f saves/s acknowledged, %d sent without acknowledgment; %s%n",
+						(at - start) / 1_000_000_000L, saves / 10.0, (sent - sentBefore) - saves, !up ? "application down"
+								: String.format("CPU per save: application %.2f ms, PostgreSQL %.2f ms;"
+										+ " other processes %.1f s, idle %.1f s", 1000 * used.application() / Math.max(1, saves),
+										1000 * used.postgres() / Math.max(1, saves),
+										used.machineBusy() - used.application() - used.postgres() - used.generator(),
+										used.machineTotal() - used.machineBusy()));
+				System.out.flush();
+				before = now;
+				sentBefore = sent;
+				acknowledgedBefore = acknowledged;
+			}
+		}
+
 		/** SIGKILL to the application and to the PostgreSQL server and all its processes. */
 		private void powerCut(long at) {
 			sleepUntil(at);
@@ -353,8 +388,8 @@ public class AutosaveLoad {
 			System.out.println(", not saved: " + (others.isEmpty() ? "none" : others));
 			System.out.println("latency from intended send time (ms): " + percentiles(latency));
 			System.out.println("service time, request sent to answer read (ms): " + percentiles(service));
-			System.out.printf("whole run (warm-up and power cut included): %d saves sent, %d acknowledged, %d in doubt;"
-					+ " acknowledgments in %s%n", this.sentAll.get(), this.acknowledgedAll.get(),
+			System.out.printf("whole run (warm-up and power cut included): %d saves sent, %d acknowledged, %d in doubt"
+					+ " (cut mid-way or answered 5xx: may have been committed); acknowledgments in %s%n", this.sentAll.get(), this.acknowledgedAll.get(),
 					this.acks.size() - this.acknowledgedAll.get(), this.acksFile);
 			System.out.printf("RESULT people=%d sent=%d saved=%d rate=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f"
 					+ " errors=%d%n", personCount, all.size(), saved, saved / seconds, at(latency, 0.50),
@@ -438,6 +473,12 @@ public class AutosaveLoad {
 					if (intended >= end) {
 						return;
 					}
+					if (intended < measuredFrom && System.nanoTime() > intended + Load.this.intervalNanos) {
+						// Behind during the warm-up: skip rather than carry a backlog into
+						// the measured window.
+						count("warm-up skipped (behind schedule)");
+						continue;
+					}
 					if (System.nanoTime() >= end) {
 						// Too far behind: what was not sent by the end counts as failed.
 						count("measured not sent by the end (behind schedule)");
@@ -469,6 +510,9 @@ public class AutosaveLoad {
 					answer = send(post("/reponses/" + this.responseId + "/valeurs",
 							form("champ", name, "f." + name, field.typed(seq), "v." + name, Integer.toString(seen),
 									"_csrf", this.csrf)));
+				}
+				catch (java.net.ConnectException ex) {
+					return "failed (no connection)"; // never reached the server
 				}
 				catch (IOException ex) {
 					doubt(field, seq);
