@@ -46,17 +46,27 @@ class AccountUserDetailsService implements UserDetailsService {
 		return load("lower(email) = ?", normalizedEmail);
 	}
 
+	/**
+	 * Runs on every request of a signed-in person ({@link AccountRefreshFilter}), so its
+	 * row is read column by column: JdbcClient's mapping to a record tries each camelCase
+	 * component as a column name first and throws an exception for it, on every row.
+	 */
 	private Optional<AccountPrincipal> load(String condition, Object value) {
 		record Row(long id, String email, String displayName, String passwordHash, boolean enabled,
 				boolean secondFactor) {
 		}
 		return this.jdbc.sql("""
 				select id, email, display_name, password_hash, enabled, totp_enabled_at is not null as second_factor
-				from app_user""" + " where " + condition).param(value).query(Row.class).optional().map(row -> {
-			String hash = (row.passwordHash() != null) ? row.passwordHash() : "";
-			return new AccountPrincipal(row.id(), row.email(), hash, row.enabled(), row.displayName(),
-					assignmentsOf(row.id()), row.secondFactor());
-		});
+				from app_user""" + " where " + condition)
+			.param(value)
+			.query((rs, number) -> new Row(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("second_factor")))
+			.optional()
+			.map(row -> {
+				String hash = (row.passwordHash() != null) ? row.passwordHash() : "";
+				return new AccountPrincipal(row.id(), row.email(), hash, row.enabled(), row.displayName(),
+						assignmentsOf(row.id()), row.secondFactor());
+			});
 	}
 
 	List<RoleAssignment> assignmentsOf(long userId) {

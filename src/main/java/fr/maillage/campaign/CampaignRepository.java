@@ -1,8 +1,11 @@
 package fr.maillage.campaign;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import fr.maillage.shared.security.Unscoped;
@@ -25,7 +28,7 @@ class CampaignRepository {
 		return this.jdbc.sql("""
 				select id, data_year, opens_on, closes_on, questionnaire_version_id from campaign where id = ?""")
 			.param(id)
-			.query(Campaign.class)
+			.query(CampaignRepository::campaign)
 			.optional();
 	}
 
@@ -56,7 +59,17 @@ class CampaignRepository {
 	java.util.List<Campaign> all() {
 		return this.jdbc.sql("""
 				select id, data_year, opens_on, closes_on, questionnaire_version_id from campaign
-				order by data_year desc""").query(Campaign.class).list();
+				order by data_year desc""").query(CampaignRepository::campaign).list();
+	}
+
+	/**
+	 * Column by column: JdbcClient's mapping to a record tries each camelCase component
+	 * as a column name first and throws an exception for it, on every row; {@link #find}
+	 * runs on every autosave.
+	 */
+	private static Campaign campaign(ResultSet rs, int row) throws SQLException {
+		return new Campaign(rs.getLong("id"), rs.getInt("data_year"), rs.getObject("opens_on", LocalDate.class),
+				rs.getObject("closes_on", LocalDate.class), rs.getLong("questionnaire_version_id"));
 	}
 
 }

@@ -1,5 +1,7 @@
 package fr.maillage.structure;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +39,7 @@ class StructureRepository implements StructureApi, StructureDirectory {
 		SqlCondition inScope = scope.where("scope", "region_code", "departement_code", "id");
 		return this.jdbc.sql(COLUMNS + " where " + inScope.sql())
 			.params(inScope.params())
-			.query(Structure.class)
+			.query(StructureRepository::structure)
 			.list()
 			.stream()
 			.sorted(Comparator.comparing(Structure::name, FRENCH))
@@ -50,8 +52,18 @@ class StructureRepository implements StructureApi, StructureDirectory {
 		return this.jdbc.sql(COLUMNS + " where id = :id and " + inScope.sql())
 			.param("id", id)
 			.params(inScope.params())
-			.query(Structure.class)
+			.query(StructureRepository::structure)
 			.optional();
+	}
+
+	/**
+	 * Column by column: JdbcClient's mapping to a record tries each camelCase component
+	 * as a column name first and throws an exception for it, on every row; {@link #find}
+	 * runs on every autosave.
+	 */
+	private static Structure structure(ResultSet rs, int row) throws SQLException {
+		return new Structure(rs.getLong("id"), rs.getString("name"), StructureKind.valueOf(rs.getString("kind")),
+				rs.getString("commune_code"), rs.getString("departement_code"), rs.getString("region_code"));
 	}
 
 	@Override

@@ -1,21 +1,16 @@
 package fr.maillage.notification;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import fr.maillage.MaillageApplication;
+import fr.maillage.support.ApplicationProcess;
 import fr.maillage.support.HttpSession;
 import fr.maillage.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
@@ -49,7 +44,7 @@ class OutboxSurvivesAKillProcessTest {
 	void anEmailCommittedBeforeACrashIsSentOnceAfterTheRestart() throws Exception {
 		Path data = Path.of("target/kill-test", UUID.randomUUID().toString(), "postgres").toAbsolutePath();
 		Files.createDirectories(data.getParent());
-		int port = freePort();
+		int port = ApplicationProcess.freePort();
 
 		this.application = start(data, port, false);
 		HttpResponse<String> answer = new HttpSession(port).submit("/mot-de-passe-oublie", "/mot-de-passe-oublie",
@@ -70,39 +65,10 @@ class OutboxSurvivesAKillProcessTest {
 			.isEqualTo("conseillere.caf66@maillage.example");
 	}
 
-	private Process start(Path data, int port, boolean senderEnabled) throws IOException, InterruptedException {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-				MaillageApplication.class.getName(), "--server.port=" + port, "--maillage.embedded-db.dir=" + data,
-				"--maillage.demo.size=small", "--spring.mail.host=" + TestMailServer.HOST,
+	private static Process start(Path data, int port, boolean senderEnabled) throws IOException, InterruptedException {
+		return ApplicationProcess.start(data, port, "--spring.mail.host=" + TestMailServer.HOST,
 				"--spring.mail.port=" + TestMailServer.PORT, "--maillage.mail.sender.enabled=" + senderEnabled,
-				"--maillage.mail.sender.poll-interval=200ms"));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(data.getParent().resolve("application-" + System.nanoTime() + ".log").toFile())
-			.start();
-		awaitHealthy(port, process);
-		return process;
-	}
-
-	private static void awaitHealthy(int port, Process process) throws InterruptedException {
-		HttpClient client = HttpClient.newHttpClient();
-		long deadline = System.currentTimeMillis() + 120_000;
-		while (System.currentTimeMillis() < deadline) {
-			assertThat(process.isAlive()).as("the application process is running").isTrue();
-			try {
-				HttpResponse<String> health = client.send(
-						HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.body().contains("\"UP\"")) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("The application did not become healthy within 2 minutes");
+				"--maillage.mail.sender.poll-interval=200ms");
 	}
 
 	private static List<MimeMessage> awaitMessages(int count, Duration timeout) throws InterruptedException {
@@ -111,12 +77,6 @@ class OutboxSurvivesAKillProcessTest {
 			Thread.sleep(100);
 		}
 		return Arrays.asList(mail.getReceivedMessages());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

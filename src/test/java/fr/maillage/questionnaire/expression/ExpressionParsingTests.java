@@ -82,6 +82,20 @@ class ExpressionParsingTests {
 	}
 
 	@Test
+	void anExpressionIsParsedOnceThenShared() {
+		assertThat(Expressions.parse("effectif > 2 and answered(nom)"))
+			.isSameAs(Expressions.parse("effectif > 2 and answered(nom)"));
+		assertThat(Expressions.parseConstraint(". <= effectif")).isSameAs(Expressions.parseConstraint(". <= effectif"));
+	}
+
+	@Test
+	void aConstraintParsedBeforeIsStillNoExpression() {
+		Expressions.parseConstraint(". > 1");
+		assertThat(parseError(". > 1")).isNotNull();
+		assertThat(parseError(". > 1")).as("refused again, never kept").isNotNull();
+	}
+
+	@Test
 	void errorsNameTheColumn() {
 		ExpressionException error = parseError("a + b * (c - d");
 		assertThat(error.getMessage()).isEqualTo("parenthèse fermante manquante en colonne 15");
