@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.maillage.questionnaire.expression.Expressions;
 import fr.maillage.questionnaire.expression.Values;
 
 /**
@@ -44,7 +45,7 @@ public final class AnswerChecks {
 		}
 		Values values = values(definition, SubmissionChecks.withTotals(definition, withValue)).withCurrentValue(value);
 		for (Definition.Constraint constraint : question.constraints()) {
-			if (!ParsedExpressions.constraint(constraint.rule()).isTrue(values)) {
+			if (!Expressions.parseConstraint(constraint.rule()).isTrue(values)) {
 				problems.add(constraint.message());
 			}
 		}
@@ -65,7 +66,7 @@ public final class AnswerChecks {
 	/** Whether the question is shown, given the answers (no condition: always). */
 	public static boolean relevant(Definition definition, Definition.Question question, Map<String, Object> answers) {
 		return question.relevant() == null
-				|| ParsedExpressions.expression(question.relevant()).isTrue(values(definition, answers));
+				|| Expressions.parse(question.relevant()).isTrue(values(definition, answers));
 	}
 
 	private static Values values(Definition definition, Map<String, Object> answers) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.maillage.questionnaire.expression.Expression;
+import fr.maillage.questionnaire.expression.Expressions;
 import fr.maillage.questionnaire.expression.Values;
 
 /**
@@ -79,7 +80,7 @@ public final class SubmissionChecks {
 					continue;
 				}
 				for (Definition.Constraint constraint : question.constraints()) {
-					if (!ParsedExpressions.constraint(constraint.rule()).isTrue(all.withCurrentValue(value))) {
+					if (!Expressions.parseConstraint(constraint.rule()).isTrue(all.withCurrentValue(value))) {
 						findings.add(new Finding(question.code(), true, constraint.message(), List.of()));
 					}
 				}
@@ -88,11 +89,11 @@ public final class SubmissionChecks {
 			}
 		}
 		for (Definition.Rule rule : definition.rules()) {
-			if (rule.relevant() != null && !ParsedExpressions.expression(rule.relevant()).isTrue(all)) {
+			if (rule.relevant() != null && !Expressions.parse(rule.relevant()).isTrue(all)) {
 				continue;
 			}
 			// An incomplete rule (a value missing) is left to the required questions.
-			Object result = ParsedExpressions.expression(rule.rule()).evaluate(all);
+			Object result = Expressions.parse(rule.rule()).evaluate(all);
 			if (Boolean.FALSE.equals(result)) {
 				findings.add(new Finding(rule.code(), rule.severity() == Definition.Severity.ERROR, rule.message(),
 						List.of()));
@@ -113,7 +114,7 @@ public final class SubmissionChecks {
 		for (int round = 0; round < computed.size(); round++) {
 			boolean changed = false;
 			for (Definition.Question question : computed) {
-				Expression expression = ParsedExpressions.expression(question.calculate());
+				Expression expression = Expressions.parse(question.calculate());
 				Object value = expression.evaluate(Values.of(values));
 				if (!java.util.Objects.equals(values.get(question.code()), value)) {
 					values.put(question.code(), value);
