@@ -45,7 +45,7 @@ class AccountPagesBrowserTest {
 
 		for (String path : new String[] { "/compte", "/compte/mot-de-passe", "/compte/double-authentification",
 				"/personnes", "/personnes/inviter", "/personnes/inviter-en-masse", "/admin/courriels",
-				"/admin/effacements", "/admin/questionnaires", "/journal" }) {
+				"/admin/effacements", "/admin/questionnaires", "/admin/campagnes", "/journal" }) {
 			browser.open(path);
 			assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setLevel(1))).isVisible();
 			browser.checkPage();
@@ -62,6 +62,13 @@ class AccountPagesBrowserTest {
 			.fill("email;nom;role;territoire\npas-une-adresse;Dominique;STRUCTURE_STAFF;DEPARTEMENT:66\n");
 		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Vérifier la liste")).click();
 		assertThat(page.getByRole(AriaRole.ALERT)).containsText("Ligne 2, colonne « email »");
+		browser.checkPage();
+
+		// A campaign for a data year that has one: the message stands next to the year.
+		browser.open("/admin/campagnes");
+		page.getByLabel("Année des données").fill("2025");
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Créer la campagne")).click();
+		assertThat(page.locator("#dataYear-erreur")).containsText("Une campagne existe déjà pour les données de 2025");
 		browser.checkPage();
 
 		// The password form with mistakes: each message stands next to its field.
