@@ -216,6 +216,11 @@ class AnswerSheet {
 						.toList());
 		}
 
+		/** Whether it is answered by ticking choices of a list. */
+		public boolean choice() {
+			return "SINGLE_CHOICE".equals(this.type) || "MULTIPLE_CHOICE".equals(this.type);
+		}
+
 		public String versionName() {
 			return "v." + this.code + "." + this.item;
 		}

@@ -191,6 +191,20 @@ class AnswerPagesTest {
 	}
 
 	@Test
+	void aSectionPostedWithAMistakeComesBackWithTheTypedTextAndItsMessageByTheField() throws Exception {
+		this.mvc
+			.perform(post("/reponses/{id}/sections/identite", this.response).param("f.jours_ouverture.0", "douze")
+				.param("f.heures_ouverture_hebdo.0", "30")
+				.with(as(STAFF_66))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("value=\"douze\""),
+					containsString("data-state=\"error\">« douze » n’est pas un nombre entier"))));
+		assertThat(stored("jours_ouverture")).isNull();
+		assertThat(stored("heures_ouverture_hebdo")).isEqualTo("30");
+	}
+
+	@Test
 	void aProposalNotYetConfirmedIsNamedAsSuchAtSubmission() throws Exception {
 		this.mvc.perform(get("/reponses/{id}/soumettre", this.response).with(as(STAFF_66)))
 			.andExpect(content().string(allOf(containsString(
