@@ -134,7 +134,7 @@ class AnswerJourneyBrowserTest {
 		assertThat(page.locator("main")).containsText("Soumise");
 		browser.checkPage();
 
-		MimeMessage receipt = awaitMailTo(DIRECTOR);
+		MimeMessage receipt = TestMailServer.awaitMailTo(mail, DIRECTOR);
 		assertThat(receipt.getSubject()).isEqualTo("Accusé de réception de votre questionnaire Maillage");
 		assertThat(GreenMailUtil.getBody(receipt).replace("=\r\n", ""))
 			.contains("/reponses/" + response + "/impression");
@@ -164,19 +164,6 @@ class AnswerJourneyBrowserTest {
 			.query(String.class)
 			.optional()
 			.orElse(null);
-	}
-
-	private static MimeMessage awaitMailTo(String address) throws Exception {
-		long deadline = System.currentTimeMillis() + 15_000;
-		while (System.currentTimeMillis() < deadline) {
-			for (MimeMessage message : mail.getReceivedMessages()) {
-				if (message.getAllRecipients()[0].toString().equals(address)) {
-					return message;
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No e-mail to " + address + " within 15 s");
 	}
 
 }

@@ -80,7 +80,7 @@ class InvitationJourneyBrowserTest {
 		browser.checkPage();
 		browser.signOut();
 
-		String link = linkIn(awaitMailTo("nouvelle.direction@exemple.fr"));
+		String link = linkIn(TestMailServer.awaitMailTo(mail, "nouvelle.direction@exemple.fr"));
 		page.navigate(link);
 		assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setLevel(1)))
 			.hasText("Bienvenue sur Maillage");
@@ -117,7 +117,7 @@ class InvitationJourneyBrowserTest {
 		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Envoyer l’invitation")).click();
 		page.waitForURL("**/personnes");
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Invitation envoyée à collegue@exemple.fr");
-		assertThat(linkIn(awaitMailTo("collegue@exemple.fr"))).contains("/invitation/");
+		assertThat(linkIn(TestMailServer.awaitMailTo(mail, "collegue@exemple.fr"))).contains("/invitation/");
 		browser.signOut();
 
 		// The advisor reads the trail of her département: the invitations and the roles.
@@ -144,18 +144,6 @@ class InvitationJourneyBrowserTest {
 	/**
 	 * The e-mail the background sender delivers to {@code address}, within a few seconds.
 	 */
-	private static MimeMessage awaitMailTo(String address) throws Exception {
-		long deadline = System.currentTimeMillis() + 15_000;
-		while (System.currentTimeMillis() < deadline) {
-			for (MimeMessage message : mail.getReceivedMessages()) {
-				if (message.getAllRecipients()[0].toString().equals(address)) {
-					return message;
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No e-mail to " + address + " within 15 s");
-	}
 
 	private static String linkIn(MimeMessage message) {
 		Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));

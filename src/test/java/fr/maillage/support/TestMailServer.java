@@ -35,6 +35,24 @@ public final class TestMailServer {
 		return new GreenMailExtension(new ServerSetup(PORT, HOST, ServerSetup.PROTOCOL_SMTP));
 	}
 
+	/**
+	 * The first message received for {@code address}, waiting up to 15 s for the outbox
+	 * to send it.
+	 */
+	public static jakarta.mail.internet.MimeMessage awaitMailTo(GreenMailExtension mail, String address)
+			throws Exception {
+		long deadline = System.currentTimeMillis() + 15_000;
+		while (System.currentTimeMillis() < deadline) {
+			for (jakarta.mail.internet.MimeMessage message : mail.getReceivedMessages()) {
+				if (message.getAllRecipients()[0].toString().equals(address)) {
+					return message;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No e-mail to " + address + " within 15 s");
+	}
+
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
