@@ -47,26 +47,38 @@ class AccountUserDetailsService implements UserDetailsService {
 	}
 
 	/**
-	 * Runs on every request of a signed-in person ({@link AccountRefreshFilter}), so its
-	 * row is read column by column: JdbcClient's mapping to a record tries each camelCase
-	 * component as a column name first and throws an exception for it, on every row.
+	 * Runs on every request of a signed-in person ({@link AccountRefreshFilter}), so the
+	 * account and its assignments come in one round trip (one row per assignment), read
+	 * column by column: JdbcClient's mapping to a record tries each camelCase component
+	 * as a column name first and throws an exception for it, on every row.
 	 */
 	private Optional<AccountPrincipal> load(String condition, Object value) {
 		record Row(long id, String email, String displayName, String passwordHash, boolean enabled,
-				boolean secondFactor) {
+				boolean secondFactor, RoleAssignment assignment) {
 		}
-		return this.jdbc.sql("""
-				select id, email, display_name, password_hash, enabled, totp_enabled_at is not null as second_factor
-				from app_user""" + " where " + condition)
+		List<Row> rows = this.jdbc.sql("""
+				select u.id, u.email, u.display_name, u.password_hash, u.enabled,
+				       u.totp_enabled_at is not null as second_factor,
+				       a.id as assignment_id, a.role, a.scope_kind, a.scope_code
+				from (select * from app_user where %s) u
+				left join role_assignment a on a.user_id = u.id
+				order by a.role, a.scope_kind, a.scope_code""".formatted(condition))
 			.param(value)
 			.query((rs, number) -> new Row(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("second_factor")))
-			.optional()
-			.map(row -> {
-				String hash = (row.passwordHash() != null) ? row.passwordHash() : "";
-				return new AccountPrincipal(row.id(), row.email(), hash, row.enabled(), row.displayName(),
-						assignmentsOf(row.id()), row.secondFactor());
-			});
+					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("second_factor"),
+					(rs.getString("role") != null)
+							? new RoleAssignment(rs.getLong("assignment_id"), Role.valueOf(rs.getString("role")),
+									ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("scope_code"))
+							: null))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		Row row = rows.getFirst();
+		List<RoleAssignment> assignments = rows.stream().map(Row::assignment).filter(a -> a != null).toList();
+		String hash = (row.passwordHash() != null) ? row.passwordHash() : "";
+		return Optional.of(new AccountPrincipal(row.id(), row.email(), hash, row.enabled(), row.displayName(),
+				assignments, row.secondFactor()));
 	}
 
 	List<RoleAssignment> assignmentsOf(long userId) {

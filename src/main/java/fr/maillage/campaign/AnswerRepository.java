@@ -7,9 +7,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.maillage.shared.security.Scope;
 import fr.maillage.shared.security.Unscoped;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,55 +43,140 @@ class AnswerRepository {
 			.list();
 	}
 
+	/**
+	 * What an autosave needs, in one round trip: the response's status, where it lies,
+	 * its questionnaire, its structure's kind, and its stored answers.
+	 */
+	record ForSave(long structureId, String regionCode, String departementCode, ResponseStatus status,
+			long questionnaireVersionId, String structureKind, List<Stored> answers) {
+	}
+
+	Optional<ForSave> forSave(long responseId, Scope scope) {
+		Scope.SqlCondition condition = scope.where("read", "s.region_code", "s.departement_code", "r.structure_id");
+		record Row(ForSave response, Stored answer) {
+		}
+		List<Row> rows = this.jdbc.sql("""
+				select r.structure_id, s.region_code, s.departement_code, r.status, c.questionnaire_version_id, s.kind,
+				       a.code, a.item, a.value, a.version
+				from response r join campaign c on c.id = r.campaign_id join structure s on s.id = r.structure_id
+				left join answer a on a.response_id = r.id
+				where r.id = :id and\s""" + condition.sql())
+			.param("id", responseId)
+			.params(condition.params())
+			.query((rs, number) -> new Row(
+					new ForSave(rs.getLong("structure_id"), rs.getString("region_code"),
+							rs.getString("departement_code"), ResponseStatus.valueOf(rs.getString("status")),
+							rs.getLong("questionnaire_version_id"), rs.getString("kind"), List.of()),
+					(rs.getString("code") != null) ? new Stored(rs.getString("code"), rs.getInt("item"),
+							rs.getString("value"), rs.getInt("version")) : null))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		ForSave first = rows.getFirst().response();
+		return Optional.of(new ForSave(first.structureId(), first.regionCode(), first.departementCode(), first.status(),
+				first.questionnaireVersionId(), first.structureKind(),
+				rows.stream().map(Row::answer).filter(Objects::nonNull).toList()));
+	}
+
+	/** A field's value and the response's status, after a write found both changed. */
+	record Now(ResponseStatus status, Optional<Stored> field) {
+	}
+
+	@Unscoped("the caller found the response within its scope first")
+	Now now(long responseId, String code, int item) {
+		return this.jdbc.sql("""
+				select r.status, a.code, a.item, a.value, a.version
+				from response r left join answer a on a.response_id = r.id and a.code = ? and a.item = ?
+				where r.id = ?""")
+			.params(code, item, responseId)
+			.query((rs, number) -> new Now(ResponseStatus.valueOf(rs.getString("status")),
+					Optional.ofNullable((rs.getString("code") != null) ? new Stored(rs.getString("code"),
+							rs.getInt("item"), rs.getString("value"), rs.getInt("version")) : null)))
+			.single();
+	}
+
 	@Unscoped("the caller found the response within its scope first")
 	Optional<Stored> one(long responseId, String code, int item) {
 		return this.jdbc
-			.sql("select code, item, value, version from answer where response_id = ? and code = ? and item = ?"
-					+ " for update")
+			.sql("select code, item, value, version from answer where response_id = ? and code = ? and item = ?")
 			.params(responseId, code, item)
 			.query(Stored.class)
 			.optional();
 	}
 
+	/*
+	 * The three writes below change a field only if nobody did since the caller read it
+	 * (its version, or its absence) and the response still takes answers, and add the
+	 * change to the history, in one statement: one round trip, committed on its own, for
+	 * an autosave's write. The statement holds the response's row shared while it runs,
+	 * and a submission holds it alone from its checks to its transition, so no value is
+	 * saved in between. False (empty) when the field or the response changed; the caller
+	 * then reads what they are now ({@link #now}).
+	 */
+
+	/** The response, held shared for the statement, if it still takes answers. */
+	private static final String OPEN = """
+			open_response as (select id from response where id = ? and status in ('NOT_STARTED', 'IN_PROGRESS', 'RETURNED')
+			    for share)""";
+
 	/**
-	 * Stores a value in a field that has none; empty if someone stored one meanwhile (the
-	 * caller then reads it). Its version follows every earlier change of the field (a
-	 * field cleared then filled again never goes back to a version someone's page still
-	 * shows), so a stale page always meets a conflict.
+	 * Stores a value in a field that has none. Its version follows every earlier change
+	 * of the field (a field cleared then filled again never goes back to a version
+	 * someone's page still shows), so a stale page always meets a conflict.
 	 */
 	Optional<Integer> insertFirst(long responseId, String code, int item, String value, Instant now, Long userId) {
 		return this.jdbc.sql("""
-				insert into answer (response_id, code, item, value, version, updated_at, updated_by)
-				select ?, ?, ?, ?, 1 + count(*), ?, ? from answer_history
-				where response_id = ? and code = ? and item = ?
-				on conflict (response_id, code, item) do nothing
-				returning version""")
-			.params(responseId, code, item, value, now.atOffset(ZoneOffset.UTC), userId, responseId, code, item)
+				with %s,
+				added as (
+				    insert into answer (response_id, code, item, value, version, updated_at, updated_by)
+				    select ?, ?, ?, ?, 1 + count(*), ?, ? from answer_history
+				    where response_id = ? and code = ? and item = ?
+				    having exists (select 1 from open_response)
+				    on conflict (response_id, code, item) do nothing
+				    returning response_id, code, item, value, version, updated_at, updated_by),
+				logged as (
+				    insert into answer_history (response_id, code, item, old_value, new_value, changed_at, changed_by)
+				    select response_id, code, item, null, value, updated_at, updated_by from added)
+				select version from added""".formatted(OPEN))
+			.params(responseId, responseId, code, item, value, utc(now), userId, responseId, code, item)
 			.query(Integer.class)
 			.optional();
 	}
 
-	/** Replaces a value read at {@code version} (locked by {@link #one}). */
-	void replace(long responseId, String code, int item, String value, int version, Instant now, Long userId) {
-		this.jdbc.sql("""
-				update answer set value = ?, version = ?, updated_at = ?, updated_by = ?
-				where response_id = ? and code = ? and item = ?""")
-			.params(value, version + 1, now.atOffset(ZoneOffset.UTC), userId, responseId, code, item)
-			.update();
+	/** Replaces a value read at {@code version}. */
+	boolean replace(long responseId, String code, int item, String oldValue, String value, int version, Instant now,
+			Long userId) {
+		return this.jdbc
+			.sql("""
+					with %s,
+					changed as (
+					    update answer set value = ?, version = ?, updated_at = ?, updated_by = ?
+					    where response_id = ? and code = ? and item = ? and version = ? and exists (select 1 from open_response)
+					    returning response_id, code, item, value, updated_at, updated_by)
+					insert into answer_history (response_id, code, item, old_value, new_value, changed_at, changed_by)
+					select response_id, code, item, ?, value, updated_at, updated_by from changed"""
+				.formatted(OPEN))
+			.params(responseId, value, version + 1, utc(now), userId, responseId, code, item, version, oldValue)
+			.update() == 1;
 	}
 
-	void delete(long responseId, String code, int item) {
-		this.jdbc.sql("delete from answer where response_id = ? and code = ? and item = ?")
-			.params(responseId, code, item)
-			.update();
-	}
-
-	void history(long responseId, String code, int item, String oldValue, String newValue, Instant now, Long userId) {
-		this.jdbc.sql("""
+	/** Clears a value read at {@code version}. */
+	boolean delete(long responseId, String code, int item, String oldValue, int version, Instant now, Long userId) {
+		return this.jdbc.sql("""
+				with %s,
+				gone as (
+				    delete from answer where response_id = ? and code = ? and item = ? and version = ?
+				        and exists (select 1 from open_response)
+				    returning response_id, code, item)
 				insert into answer_history (response_id, code, item, old_value, new_value, changed_at, changed_by)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(responseId, code, item, oldValue, newValue, now.atOffset(ZoneOffset.UTC), userId)
-			.update();
+				select response_id, code, item, ?, null, ?, ? from gone""".formatted(OPEN))
+			.params(responseId, responseId, code, item, version, oldValue, utc(now), userId)
+			.update() == 1;
+	}
+
+	private static java.time.OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	/** One change of a field, as the history page shows it. */

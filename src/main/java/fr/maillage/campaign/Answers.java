@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,13 +21,11 @@ import fr.maillage.questionnaire.Definition;
 import fr.maillage.questionnaire.QuestionType;
 import fr.maillage.questionnaire.Questionnaires;
 import fr.maillage.shared.security.Permission;
-import fr.maillage.structure.Structure;
-import fr.maillage.structure.StructureApi;
+import fr.maillage.shared.web.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Saves one answer at a time, as the answer pages autosave them: read the French way,
@@ -45,13 +44,7 @@ public class Answers {
 
 	private final Responses responses;
 
-	private final ResponseRepository responseRepository;
-
-	private final Campaigns campaigns;
-
 	private final Questionnaires questionnaires;
-
-	private final StructureApi structures;
 
 	private final AnswerRepository repository;
 
@@ -59,14 +52,10 @@ public class Answers {
 
 	private final Clock clock;
 
-	Answers(Responses responses, ResponseRepository responseRepository, Campaigns campaigns,
-			Questionnaires questionnaires, StructureApi structures, AnswerRepository repository, AccessPolicy policy,
+	Answers(Responses responses, Questionnaires questionnaires, AnswerRepository repository, AccessPolicy policy,
 			Clock clock) {
 		this.responses = responses;
-		this.responseRepository = responseRepository;
-		this.campaigns = campaigns;
 		this.questionnaires = questionnaires;
-		this.structures = structures;
 		this.repository = repository;
 		this.policy = policy;
 		this.clock = clock;
@@ -101,30 +90,34 @@ public class Answers {
 
 	/**
 	 * Saves the typed value of one field; {@code seenVersion} is the field's version the
-	 * person's page showed (0 for a field that had no value).
+	 * person's page showed (0 for a field that had no value). A save is two statements,
+	 * each committed on its own: one read of the response with its answers, then one
+	 * write that checks, as it writes, that nobody changed the field meanwhile and that
+	 * the response still takes answers (see {@link AnswerRepository}). The first value
+	 * saved then starts the response; should that not happen (a crash in between), the
+	 * next save starts it.
 	 */
-	@Transactional
 	public Outcome save(long responseId, String code, int item, String typed, int seenVersion) {
-		ResponseSummary response = this.responses.find(responseId);
+		AnswerRepository.ForSave response = this.repository
+			.forSave(responseId, this.policy.scopeFor(Permission.READ_ANSWERS))
+			.orElseThrow(() -> new NotFoundException("response.not-found"));
 		if (!this.policy.scopeFor(Permission.ANSWER_QUESTIONNAIRE).covers(null, null, response.structureId())) {
 			throw new AccessDeniedException("Not this structure's to answer");
 		}
-		// Saves share the response's row and a submission takes it alone: no value is
-		// saved between the checks of "Soumettre" and its transition. The first save
-		// takes it alone too, to start the response (two shared holders both upgrading
-		// would deadlock).
-		ResponseStatus status = (response.status() == ResponseStatus.NOT_STARTED)
-				? this.responseRepository.lockStatus(responseId) : this.responseRepository.lockShared(responseId);
-		if (!EDITABLE.contains(status)) {
+		if (!EDITABLE.contains(response.status())) {
 			return new Refused("answer.error.locked", List.of());
 		}
-		Definition definition = this.questionnaires
-			.definition(this.campaigns.find(response.campaignId()).questionnaireVersionId())
-			.orElseThrow();
-		Structure structure = this.structures
-			.find(response.structureId(), this.policy.scopeFor(Permission.ANSWER_QUESTIONNAIRE))
-			.orElseThrow();
-		Definition.Question question = visibleQuestion(definition, code, structure.kind().name())
+		Outcome outcome = saveField(responseId, response, code, item, typed, seenVersion);
+		if (outcome instanceof Saved && response.status() == ResponseStatus.NOT_STARTED) {
+			this.responses.startIfNotStarted(responseId);
+		}
+		return outcome;
+	}
+
+	private Outcome saveField(long responseId, AnswerRepository.ForSave response, String code, int item, String typed,
+			int seenVersion) {
+		Definition definition = this.questionnaires.definition(response.questionnaireVersionId()).orElseThrow();
+		Definition.Question question = visibleQuestion(definition, code, response.structureKind())
 			.orElseThrow(() -> new UnknownQuestionException(code));
 		Optional<Definition.Question> repeat = definition.allQuestions()
 			.stream()
@@ -141,51 +134,60 @@ public class Answers {
 		if (!read.ok()) {
 			return new Refused(read.problem(), read.arguments());
 		}
-		Map<String, Object> answers = answers(definition, responseId);
+		List<AnswerRepository.Stored> all = response.answers();
+		Map<String, Object> answers = answers(definition, all);
 		List<String> problems = AnswerChecks.field(definition, question, read.value(), answers);
 		if (!problems.isEmpty()) {
 			return new Refused(problems.getFirst(), List.of());
 		}
-		Optional<AnswerRepository.Stored> stored = this.repository.one(responseId, code, item);
+		Optional<AnswerRepository.Stored> stored = all.stream()
+			.filter(one -> one.code().equals(code) && one.item() == item)
+			.findFirst();
 		int current = stored.map(AnswerRepository.Stored::version).orElse(0);
 		String value = canonical(read.value());
 		String old = stored.map(AnswerRepository.Stored::value).orElse(null);
-		if (current != seenVersion && !java.util.Objects.equals(old, value)) {
-			return new Conflict((old != null) ? AnswerInput.show(question, decode(question, old)) : "",
-					AnswerInput.show(question, read.value()), current);
+		if (current != seenVersion && !Objects.equals(old, value)) {
+			return conflict(question, old, read.value(), current);
 		}
 		Instant now = this.clock.instant();
+		if (Objects.equals(old, value)) {
+			return saved(definition, answers, question, inRepeat, read.value(), current, now);
+		}
 		Long user = this.policy.currentUser().map(AccountPrincipal::id).orElse(null);
-		int version = current;
-		if (!java.util.Objects.equals(old, value)) {
-			if (value == null) {
-				this.repository.delete(responseId, code, item);
-				version = 0;
-			}
-			else if (stored.isPresent()) {
-				this.repository.replace(responseId, code, item, value, current, now, user);
-				version = current + 1;
-			}
-			else {
-				Optional<Integer> inserted = this.repository.insertFirst(responseId, code, item, value, now, user);
-				if (inserted.isEmpty()) {
-					// Someone saved a first value in the same instant: the same one is
-					// fine, another one is theirs until the person chooses.
-					AnswerRepository.Stored theirs = this.repository.one(responseId, code, item).orElseThrow();
-					if (!theirs.value().equals(value)) {
-						return new Conflict(AnswerInput.show(question, decode(question, theirs.value())),
-								AnswerInput.show(question, read.value()), theirs.version());
-					}
-					return saved(definition, answers, question, inRepeat, read.value(), theirs.version(), now);
-				}
-				version = inserted.get();
-			}
-			this.repository.history(responseId, code, item, old, value, now, user);
+		Optional<Integer> version;
+		if (value == null) {
+			version = this.repository.delete(responseId, code, item, old, current, now, user) ? Optional.of(0)
+					: Optional.empty();
 		}
-		if (status == ResponseStatus.NOT_STARTED) {
-			this.responses.startIfNotStarted(responseId);
+		else if (stored.isPresent()) {
+			version = this.repository.replace(responseId, code, item, old, value, current, now, user)
+					? Optional.of(current + 1) : Optional.empty();
 		}
-		return saved(definition, answers, question, inRepeat, read.value(), version, now);
+		else {
+			version = this.repository.insertFirst(responseId, code, item, value, now, user);
+		}
+		if (version.isPresent()) {
+			return saved(definition, answers, question, inRepeat, read.value(), version.get(), now);
+		}
+		// Between the read and the write, the response was submitted, or someone changed
+		// the field: the same value is fine, another one is theirs until the person
+		// chooses.
+		AnswerRepository.Now latest = this.repository.now(responseId, code, item);
+		if (!EDITABLE.contains(latest.status())) {
+			return new Refused("answer.error.locked", List.of());
+		}
+		Optional<AnswerRepository.Stored> theirs = latest.field();
+		String theirValue = theirs.map(AnswerRepository.Stored::value).orElse(null);
+		int theirVersion = theirs.map(AnswerRepository.Stored::version).orElse(0);
+		if (Objects.equals(theirValue, value)) {
+			return saved(definition, answers, question, inRepeat, read.value(), theirVersion, now);
+		}
+		return conflict(question, theirValue, read.value(), theirVersion);
+	}
+
+	private static Conflict conflict(Definition.Question question, String theirs, Object yours, int version) {
+		return new Conflict((theirs != null) ? AnswerInput.show(question, decode(question, theirs)) : "",
+				AnswerInput.show(question, yours), version);
 	}
 
 	private static Saved saved(Definition definition, Map<String, Object> answers, Definition.Question question,
@@ -221,9 +223,9 @@ public class Answers {
 	}
 
 	/** The answers outside repeat groups, decoded, for skip logic and constraints. */
-	Map<String, Object> answers(Definition definition, long responseId) {
+	private static Map<String, Object> answers(Definition definition, List<AnswerRepository.Stored> all) {
 		Map<String, Object> answers = new HashMap<>();
-		for (AnswerRepository.Stored stored : this.repository.of(responseId)) {
+		for (AnswerRepository.Stored stored : all) {
 			if (stored.item() == 0) {
 				definition.question(stored.code())
 					.ifPresent(question -> answers.put(stored.code(), decode(question, stored.value())));

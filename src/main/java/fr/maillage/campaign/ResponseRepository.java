@@ -85,25 +85,6 @@ class ResponseRepository {
 			.list();
 	}
 
-	/**
-	 * Holds the response's row against a submission until the transaction ends; other
-	 * holders of this shared lock go on.
-	 */
-	ResponseStatus lockShared(long responseId) {
-		return ResponseStatus.valueOf(this.jdbc.sql("select status from response where id = ? for share")
-			.param(responseId)
-			.query(String.class)
-			.single());
-	}
-
-	/** Holds the response's row alone until the transaction ends; its status then. */
-	ResponseStatus lockStatus(long responseId) {
-		return ResponseStatus.valueOf(this.jdbc.sql("select status from response where id = ? for update")
-			.param(responseId)
-			.query(String.class)
-			.single());
-	}
-
 	/** Holds the response's row until the transaction ends. */
 	void lock(long responseId) {
 		this.jdbc.sql("select id from response where id = ? for update").param(responseId).query(Long.class).list();

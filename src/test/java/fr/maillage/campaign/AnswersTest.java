@@ -17,6 +17,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +55,9 @@ class AnswersTest {
 
 	@Autowired
 	UserDetailsService accounts;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private long response;
 
@@ -150,6 +155,40 @@ class AnswersTest {
 					List.of()));
 		assertThat(value("jours_ouverture")).isNull();
 		assertThat(value("ca_membres_habitants")).isNull();
+	}
+
+	@Test
+	void aSaveThatMeetsASubmissionUnderWayIsRefusedWithNothingStored() throws Exception {
+		as(STAFF_66, () -> this.answers.save(this.response, "jours_ouverture", 0, "220", 0));
+		var submission = new TransactionTemplate(this.transactions);
+		var pending = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<Answers.Outcome>>();
+		try (var other = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+			submission.executeWithoutResult(status -> {
+				// What "Soumettre" does: hold the response alone, check, then submit.
+				this.jdbc.sql("select id from response where id = ? for update")
+					.param(this.response)
+					.query()
+					.listOfRows();
+				pending.set(other
+					.submit(() -> as(STAFF_66, () -> this.answers.save(this.response, "adherents", 0, "150", 0))));
+				// The save has read the response, still in progress, and waits to write.
+				sleep(700);
+				assertThat(pending.get()).isNotDone();
+				this.jdbc.sql("update response set status = 'SUBMITTED' where id = ?").param(this.response).update();
+			});
+			assertThat(pending.get().get(10, java.util.concurrent.TimeUnit.SECONDS))
+				.isEqualTo(new Answers.Refused("answer.error.locked", List.of()));
+		}
+		assertThat(value("adherents")).isNull();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
