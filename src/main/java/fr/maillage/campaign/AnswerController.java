@@ -53,9 +53,12 @@ class AnswerController {
 
 	private final AccessPolicy policy;
 
+	private final Reviews reviews;
+
 	AnswerController(AnswerSheet sheets, Answers answers, Submissions submissions, AnswerRepository repository,
-			MessageSource messages, Clock clock, AccessPolicy policy) {
+			MessageSource messages, Clock clock, AccessPolicy policy, Reviews reviews) {
 		this.policy = policy;
+		this.reviews = reviews;
 		this.sheets = sheets;
 		this.answers = answers;
 		this.submissions = submissions;
@@ -99,6 +102,8 @@ class AnswerController {
 		model.addAttribute("response", sheet.response());
 		model.addAttribute("structure", sheet.structure());
 		model.addAttribute("editable", sheet.editable());
+		// The reviewers' comments, shown next to their questions.
+		model.addAttribute("comments", this.reviews.commentsOf(sheet.response().id()));
 	}
 
 	/**
@@ -270,10 +275,19 @@ class AnswerController {
 	}
 
 	private List<ShownProblem> problems(List<Submissions.Problem> problems) {
+		return shownProblems(problems, this.messages);
+	}
+
+	/** Problems in French, as the submission page and the review page list them. */
+	static List<ShownProblem> shownProblems(List<Submissions.Problem> problems, MessageSource messages) {
 		List<ShownProblem> shown = new ArrayList<>();
 		for (Submissions.Problem problem : problems) {
 			String text = String.join(" ",
-					problem.findings().stream().map(finding -> text(finding.message(), finding.arguments())).toList());
+					problem.findings()
+						.stream()
+						.map(finding -> messages.getMessage(finding.message(), finding.arguments().toArray(),
+								finding.message(), Locale.FRENCH))
+						.toList());
 			shown.add(new ShownProblem(problem.finding().code(), problem.label(), text, problem.sectionCode()));
 		}
 		return shown;

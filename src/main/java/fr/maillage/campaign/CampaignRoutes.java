@@ -12,7 +12,8 @@ import org.springframework.http.HttpMethod;
  * Campaigns are created by the national administration. Answer pages are for whoever
  * reads answers; which response, and whether they may change it, is the services' check
  * on the response's structure (404 outside the scope, 403 for a reader who may not
- * answer).
+ * answer). The review screens are for those who comment and return responses; validating
+ * is narrower (permissions.md), and the services check the response's structure.
  */
 @Configuration(proxyBeanMethods = false)
 class CampaignRoutes {
@@ -22,6 +23,8 @@ class CampaignRoutes {
 		String[] definers = roles(Permission.DEFINE_OBSERVATORY);
 		String[] readers = roles(Permission.READ_ANSWERS);
 		String[] answerers = roles(Permission.ANSWER_QUESTIONNAIRE);
+		String[] reviewers = roles(Permission.RETURN_FOR_CORRECTION);
+		String[] validators = roles(Permission.VALIDATE_RESPONSE);
 		return routes -> routes.requestMatchers("/admin/campagnes")
 			.hasAnyRole(definers)
 			.requestMatchers(HttpMethod.GET, "/reponses", "/reponses/jeton")
@@ -30,7 +33,13 @@ class CampaignRoutes {
 					"/reponses/*/soumettre", "/reponses/*/impression")
 			.hasAnyRole(readers)
 			.requestMatchers(HttpMethod.POST, "/reponses/*/valeurs", "/reponses/*/sections/*", "/reponses/*/soumettre")
-			.hasAnyRole(answerers);
+			.hasAnyRole(answerers)
+			.requestMatchers(HttpMethod.GET, "/revue", "/revue/*", "/revue/*/historique")
+			.hasAnyRole(reviewers)
+			.requestMatchers(HttpMethod.POST, "/revue/*/commentaires", "/revue/*/renvoi")
+			.hasAnyRole(reviewers)
+			.requestMatchers(HttpMethod.POST, "/revue/*/validation", "/revue/*/devalidation")
+			.hasAnyRole(validators);
 	}
 
 	private static String[] roles(Permission permission) {

@@ -287,6 +287,31 @@ class RouteRoleMatrixTest {
 				.role(Role.STRUCTURE_MANAGER, ok, notFound)
 				.role(Role.STRUCTURE_STAFF, ok, notFound);
 		}
+		// Review: reviewers, Caf advisors and federations of the structure's département
+		// comment and return; validating is not the federation's (permissions.md).
+		expect("GET /revue").anonymous(signIn)
+			.everyone(forbidden, forbidden)
+			.role(Role.NATIONAL_ADMIN, ok, ok)
+			.role(Role.CAF_ADVISOR, ok, ok)
+			.role(Role.FEDERATION, ok, ok)
+			.role(Role.REVIEWER, ok, ok);
+		for (String review : List.of("GET /revue/{responseId}", "GET /revue/{responseId}/historique",
+				"POST /revue/{responseId}/commentaires", "POST /revue/{responseId}/renvoi")) {
+			expect(review).anonymous(signIn)
+				.everyone(forbidden, forbidden)
+				.role(Role.NATIONAL_ADMIN, ok, ok)
+				.role(Role.CAF_ADVISOR, ok, notFound)
+				.role(Role.FEDERATION, ok, notFound)
+				.role(Role.REVIEWER, ok, notFound);
+		}
+		for (String validation : List.of("POST /revue/{responseId}/validation",
+				"POST /revue/{responseId}/devalidation")) {
+			expect(validation).anonymous(signIn)
+				.everyone(forbidden, forbidden)
+				.role(Role.NATIONAL_ADMIN, ok, ok)
+				.role(Role.CAF_ADVISOR, ok, notFound)
+				.role(Role.REVIEWER, ok, notFound);
+		}
 	}
 
 	/** Paths where {@code {id}} is a structure. */
@@ -499,6 +524,10 @@ class RouteRoleMatrixTest {
 		FORM_SAMPLES.put("/reponses/{responseId}/sections/{section}",
 				structure -> Map.of("f.jours_ouverture.0", "221"));
 		FORM_SAMPLES.put("/reponses/{responseId}/soumettre", structure -> Map.of("version", "0"));
+		FORM_SAMPLES.put("/revue/{responseId}/commentaires", structure -> Map.of("code", "", "texte", "Vu."));
+		FORM_SAMPLES.put("/revue/{responseId}/renvoi", structure -> Map.of("version", "0"));
+		FORM_SAMPLES.put("/revue/{responseId}/validation", structure -> Map.of("version", "0"));
+		FORM_SAMPLES.put("/revue/{responseId}/devalidation", structure -> Map.of("version", "0"));
 		registryFormSamples();
 		importExportFormSamples();
 		directoryFormSamples();
