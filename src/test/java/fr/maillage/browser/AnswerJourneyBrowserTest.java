@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * social opens this year's questionnaire, finds last year's answers proposed, confirms
  * each section, answers the digital-inclusion block and types "1 234,5" in a money field
  * (both autosaved, the time shown), keeps a value through an expired session, submits
- * with the warning justified, and receives the receipt. Every page goes through the
- * {@link PageChecker}.
+ * with the warning justified, and receives the receipt. Then issue 6's review of it:
+ * returned with a comment, corrected, submitted again, validated. Every page goes through
+ * the {@link PageChecker}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { TestSettings.DATA_DIR, TestSettings.DEMO_SIZE, TestSettings.CLOCK,
@@ -39,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnswerJourneyBrowserTest {
 
 	private static final String DIRECTOR = "direction.cs66@maillage.example";
+
+	private static final String REVIEWER = "correspondant66@maillage.example";
 
 	@RegisterExtension
 	static final BrowserSupport browser = new BrowserSupport();
@@ -146,6 +149,112 @@ class AnswerJourneyBrowserTest {
 		assertThat(page.locator("table")).containsText(days);
 		browser.checkPage();
 		browser.signOut();
+
+		reviewReturnCorrectAndValidate(page, response, lastYears(response, "jours_ouverture"));
+	}
+
+	/**
+	 * Issue 6's journey on the response just submitted: the correspondent of the
+	 * département comments on the days and returns it; the director sees the comment by
+	 * the field, corrects and submits again; the correspondent validates; the history tab
+	 * shows every step; an e-mail arrives at each step.
+	 */
+	private void reviewReturnCorrectAndValidate(Page page, long response, String lastYearsDays) throws Exception {
+		String structureName = this.jdbc
+			.sql("select s.name from structure s join response r on r.structure_id = s.id where r.id = ?")
+			.param(response)
+			.query(String.class)
+			.single();
+		browser.signIn(REVIEWER, DemoAccountFixtures.password(), null, this.clock.instant());
+		page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Relire les questionnaires")).click();
+		page.waitForURL("**/revue");
+		browser.checkPage();
+		page.getByLabel("Année des données").selectOption("2025");
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Afficher")).click();
+		page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName(structureName).setExact(true)).click();
+		page.waitForURL("**/revue/" + response);
+		assertThat(page.locator("#points-attention + table")).containsText("Nouvelle méthode de valorisation");
+		browser.checkPage();
+		page.getByText("Commenter « Nombre de jours d’ouverture au public dans l’année »").click();
+		page.locator("#commentaire-jours_ouverture").fill("Moitié moins de jours que l’an dernier : une fermeture ?");
+		page.locator("form:has(#commentaire-jours_ouverture)")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ajouter le commentaire"))
+			.click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Votre commentaire est enregistré");
+		page.getByLabel("Message à la structure").fill("Merci de revoir le nombre de jours d’ouverture.");
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Renvoyer pour correction")).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("La réponse est renvoyée pour correction");
+		browser.checkPage();
+		MimeMessage returned = TestMailServer.awaitMailTo(mail, DIRECTOR,
+				"Votre questionnaire Maillage vous est renvoyé pour correction");
+		assertThat(GreenMailUtil.getBody(returned).replace("=\r\n", ""))
+			.contains("Merci de revoir le nombre de jours d")
+			.contains("/reponses/" + response);
+		browser.signOut();
+
+		// The director finds the comment next to the field, corrects, submits again.
+		browser.signIn(DIRECTOR, DemoAccountFixtures.password(), null, this.clock.instant());
+		page.navigate("/reponses/" + response);
+		assertThat(page.locator("main")).containsText("Renvoyée pour correction");
+		assertThat(page.locator("main")).containsText("Merci de revoir le nombre de jours d’ouverture.");
+		browser.checkPage();
+		page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Identité et territoire")).click();
+		assertThat(page.locator("#remarques-jours_ouverture")).containsText("une fermeture ?");
+		browser.checkPage();
+		page.getByLabel("Nombre de jours d’ouverture au public dans l’année").fill(lastYearsDays);
+		page.keyboard().press("Tab");
+		assertThat(page.locator("#etat-jours_ouverture-0")).containsText("Enregistré à 11 h 00");
+		page.navigate("/reponses/" + response);
+		page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Vérifier et soumettre")).click();
+		Locator justifications = page.locator("textarea[name^='j.']");
+		for (int i = 0; i < justifications.count(); i++) {
+			if (justifications.nth(i).inputValue().isBlank()) {
+				justifications.nth(i).fill("Nouvelle méthode de valorisation du bénévolat adoptée en conseil.");
+			}
+		}
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Soumettre le questionnaire")).click();
+		page.waitForURL("**/reponses/" + response);
+		assertThat(page.locator("main")).containsText("Soumise");
+		awaitMails(DIRECTOR, "Accusé de réception de votre questionnaire Maillage", 2);
+		browser.signOut();
+
+		// The correspondent validates; the history tab tells the whole story.
+		browser.signIn(REVIEWER, DemoAccountFixtures.password(), null, this.clock.instant());
+		page.navigate("/revue/" + response);
+		page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Valider la réponse")).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("La réponse est validée");
+		browser.checkPage();
+		TestMailServer.awaitMailTo(mail, DIRECTOR, "Votre questionnaire Maillage est validé");
+		page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Historique")).click();
+		page.waitForURL("**/revue/" + response + "/historique");
+		Locator history = page.locator("table");
+		assertThat(history).containsText("Soumise → Renvoyée pour correction");
+		assertThat(history).containsText("Merci de revoir le nombre de jours d’ouverture.");
+		assertThat(history).containsText("une fermeture ?");
+		assertThat(history).containsText("Renvoyée pour correction → Soumise");
+		assertThat(history).containsText("Soumise → Validée");
+		browser.checkPage();
+		browser.signOut();
+	}
+
+	private void awaitMails(String address, String subject, int count) throws Exception {
+		long deadline = System.currentTimeMillis() + 15_000;
+		while (System.currentTimeMillis() < deadline) {
+			long received = java.util.Arrays.stream(mail.getReceivedMessages()).filter(message -> {
+				try {
+					return message.getAllRecipients()[0].toString().equals(address)
+							&& subject.equals(message.getSubject());
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					return false;
+				}
+			}).count();
+			if (received >= count) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError(count + " e-mails to " + address + " about \"" + subject + "\" expected");
 	}
 
 	/** The structure's validated answer of the year before the response's. */

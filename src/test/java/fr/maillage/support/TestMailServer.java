@@ -53,6 +53,21 @@ public final class TestMailServer {
 		throw new AssertionError("No e-mail to " + address + " within 15 s");
 	}
 
+	/** The first e-mail to {@code address} with this subject, waited for up to 15 s. */
+	public static jakarta.mail.internet.MimeMessage awaitMailTo(GreenMailExtension mail, String address, String subject)
+			throws Exception {
+		long deadline = System.currentTimeMillis() + 15_000;
+		while (System.currentTimeMillis() < deadline) {
+			for (jakarta.mail.internet.MimeMessage message : mail.getReceivedMessages()) {
+				if (message.getAllRecipients()[0].toString().equals(address) && subject.equals(message.getSubject())) {
+					return message;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No e-mail to " + address + " about \"" + subject + "\" within 15 s");
+	}
+
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
