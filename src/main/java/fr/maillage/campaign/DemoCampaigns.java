@@ -157,7 +157,8 @@ class DemoCampaigns implements DemoDataStep {
 							sheet.sections(kind), advisors.get(structure.departementCode()), random);
 				}
 				else if (!tried.contains(structure.id())) {
-					inProgress(rows, campaign, structure, current, context.referenceDate(), sheet, year, random);
+					inProgress(rows, campaign, structure, current, context.referenceDate(), sheet, year,
+							advisors.get(structure.departementCode()), random);
 				}
 			}
 		}
@@ -219,10 +220,11 @@ class DemoCampaigns implements DemoDataStep {
 		Instant started = at(startDay, random);
 		Instant submitted = at(submitDay, random);
 		Instant validated = at(validateDay, random);
-		long id = rows.response(campaign, structure.id(), ResponseStatus.VALIDATED, 3, submitted, validated, validated);
-		rows.transition(id, ResponseStatus.NOT_STARTED, ResponseStatus.IN_PROGRESS, null, started);
-		rows.transition(id, ResponseStatus.IN_PROGRESS, ResponseStatus.SUBMITTED, null, submitted);
-		rows.transition(id, ResponseStatus.SUBMITTED, ResponseStatus.VALIDATED, advisor, validated);
+		long id = rows.response(campaign, structure.id(), ResponseStatus.VALIDATED, 3, submitted, validated, validated,
+				null);
+		rows.transition(id, ResponseStatus.NOT_STARTED, ResponseStatus.IN_PROGRESS, null, started, null);
+		rows.transition(id, ResponseStatus.IN_PROGRESS, ResponseStatus.SUBMITTED, null, submitted, null);
+		rows.transition(id, ResponseStatus.SUBMITTED, ResponseStatus.VALIDATED, advisor, validated, null);
 		rows.answers(id, answers, started, submitted, sections);
 	}
 
@@ -232,7 +234,8 @@ class DemoCampaigns implements DemoDataStep {
 	 * and the day before the reference date.
 	 */
 	private static void inProgress(Rows rows, long campaign, DemoStructure structure, Window window,
-			LocalDate referenceDate, DemoAnswerSheet sheet, DemoAnswers.Year year, RandomGenerator random) {
+			LocalDate referenceDate, DemoAnswerSheet sheet, DemoAnswers.Year year, Long advisor,
+			RandomGenerator random) {
 		String kind = structure.kind();
 		int sections = sheet.sections(kind);
 		int days = (int) (referenceDate.toEpochDay() - window.opensOn().toEpochDay());
@@ -242,23 +245,72 @@ class DemoCampaigns implements DemoDataStep {
 		double draw = random.nextDouble();
 		if (draw < 0.3) {
 			if (random.nextDouble() < 1 / 3.0) {
-				rows.response(campaign, structure.id(), ResponseStatus.NOT_STARTED, 0, null, null, started);
+				rows.response(campaign, structure.id(), ResponseStatus.NOT_STARTED, 0, null, null, started, null);
 			}
 		}
 		else if (draw < 0.7) {
 			int answered = Math.max(1, (int) Math.round(sections * (0.3 + 0.4 * random.nextDouble())));
 			Instant lastSaved = between(started, yesterday, random);
-			long id = rows.response(campaign, structure.id(), ResponseStatus.IN_PROGRESS, 1, null, null, lastSaved);
-			rows.transition(id, ResponseStatus.NOT_STARTED, ResponseStatus.IN_PROGRESS, null, started);
+			long id = rows.response(campaign, structure.id(), ResponseStatus.IN_PROGRESS, 1, null, null, lastSaved,
+					null);
+			rows.transition(id, ResponseStatus.NOT_STARTED, ResponseStatus.IN_PROGRESS, null, started, null);
 			rows.answers(id, sheet.rows(kind, year, answered), started, lastSaved, answered);
 		}
 		else {
 			Instant submitted = between(started, yesterday, random);
-			long id = rows.response(campaign, structure.id(), ResponseStatus.SUBMITTED, 2, submitted, null, submitted);
-			rows.transition(id, ResponseStatus.NOT_STARTED, ResponseStatus.IN_PROGRESS, null, started);
-			rows.transition(id, ResponseStatus.IN_PROGRESS, ResponseStatus.SUBMITTED, null, submitted);
+			Instant reviewed = between(submitted, yesterday, random);
+			double review = random.nextDouble();
+			long id;
+			if (review < 0.35) {
+				id = rows.response(campaign, structure.id(), ResponseStatus.VALIDATED, 3, submitted, reviewed, reviewed,
+						null);
+			}
+			else if (review < 0.55) {
+				DemoComment comment = DemoComment.COMMENTS.get(random.nextInt(DemoComment.COMMENTS.size()));
+				id = rows.response(campaign, structure.id(), ResponseStatus.RETURNED, 3, submitted, null, reviewed,
+						DemoComment.RETURN_MESSAGE);
+				rows.comment(id, comment.code(), comment.text(), advisor, reviewed.minusSeconds(300));
+			}
+			else {
+				id = rows.response(campaign, structure.id(), ResponseStatus.SUBMITTED, 2, submitted, null, submitted,
+						null);
+			}
+			rows.transition(id, ResponseStatus.NOT_STARTED, ResponseStatus.IN_PROGRESS, null, started, null);
+			rows.transition(id, ResponseStatus.IN_PROGRESS, ResponseStatus.SUBMITTED, null, submitted, null);
+			if (review < 0.35) {
+				rows.transition(id, ResponseStatus.SUBMITTED, ResponseStatus.VALIDATED, advisor, reviewed, null);
+			}
+			else if (review < 0.55) {
+				rows.transition(id, ResponseStatus.SUBMITTED, ResponseStatus.RETURNED, advisor, reviewed,
+						DemoComment.RETURN_MESSAGE);
+			}
 			rows.answers(id, sheet.rows(kind, year, sections), started, submitted, sections);
 		}
+	}
+
+	/**
+	 * What a Caf advisor writes about one answer when she returns a response: the demo's
+	 * returned responses each carry one such comment, on a question every kind answers.
+	 */
+	record DemoComment(String code, String text) {
+
+		static final String RETURN_MESSAGE = "Merci de vérifier le point signalé à côté de la question, "
+				+ "puis de soumettre à nouveau.";
+
+		static final List<DemoComment> COMMENTS = List.of(
+				new DemoComment("jours_ouverture",
+						"Le nombre de jours d’ouverture paraît faible pour une structure ouverte toute l’année : "
+								+ "pouvez-vous vérifier ?"),
+				new DemoComment("benevoles_activite",
+						"Le nombre de bénévoles d’activité a beaucoup changé depuis l’an dernier : "
+								+ "est-ce bien le même mode de calcul ?"),
+				new DemoComment("heures_ouverture_hebdo",
+						"Les heures d’ouverture par semaine semblent inclure les permanences extérieures : "
+								+ "merci de ne compter que l’accueil."),
+				new DemoComment("familles_touchees",
+						"Le nombre de familles touchées dépasse celui de l’an dernier de beaucoup : "
+								+ "une action nouvelle l’explique-t-elle ?"));
+
 	}
 
 	/** Every structure with a main approval, with what its answers derive from. */
@@ -329,12 +381,14 @@ class DemoCampaigns implements DemoDataStep {
 
 		private final List<Object[]> answers = new ArrayList<>();
 
+		private final List<Object[]> comments = new ArrayList<>();
+
 		private final List<Long> ids = new ArrayList<>();
 
 		private int written;
 
 		long response(long campaign, long structure, ResponseStatus status, int version, Instant submitted,
-				Instant validated, Instant updated) {
+				Instant validated, Instant updated, String lastMessage) {
 			if (this.ids.isEmpty()) {
 				this.ids.addAll(DemoCampaigns.this.jdbc
 					.sql("select nextval(pg_get_serial_sequence('response', 'id')) from generate_series(1, 1000)"
@@ -344,12 +398,16 @@ class DemoCampaigns implements DemoDataStep {
 			}
 			long id = this.ids.removeFirst();
 			this.responses.add(new Object[] { id, campaign, structure, status.name(), version, text(submitted),
-					text(validated), text(updated) });
+					text(validated), text(updated), lastMessage });
 			return id;
 		}
 
-		void transition(long response, ResponseStatus from, ResponseStatus to, Long actor, Instant at) {
-			this.transitions.add(new Object[] { response, from.name(), to.name(), actor, text(at) });
+		void transition(long response, ResponseStatus from, ResponseStatus to, Long actor, Instant at, String message) {
+			this.transitions.add(new Object[] { response, from.name(), to.name(), actor, text(at), message });
+		}
+
+		void comment(long response, String code, String text, Long author, Instant at) {
+			this.comments.add(new Object[] { response, code, text, author, text(at) });
 		}
 
 		/** The answers, saved section after section between the two moments. */
@@ -367,16 +425,22 @@ class DemoCampaigns implements DemoDataStep {
 		void flush() {
 			this.written += insert("""
 					insert into response (id, campaign_id, structure_id, status, version, submitted_at, validated_at,
-					                      updated_at)
+					                      updated_at, last_message)
 					overriding system value
 					select * from unnest(:c0::bigint[], :c1::bigint[], :c2::bigint[], :c3::text[], :c4::int[],
-					                     :c5::timestamptz[], :c6::timestamptz[], :c7::timestamptz[])""", this.responses,
-					Long[]::new, Long[]::new, Long[]::new, String[]::new, Integer[]::new, String[]::new, String[]::new,
-					String[]::new);
+					                     :c5::timestamptz[], :c6::timestamptz[], :c7::timestamptz[], :c8::text[])""",
+					this.responses, Long[]::new, Long[]::new, Long[]::new, String[]::new, Integer[]::new, String[]::new,
+					String[]::new, String[]::new, String[]::new);
 			this.written += insert("""
-					insert into response_transition (response_id, from_status, to_status, actor_user_id, occurred_at)
+					insert into response_transition (response_id, from_status, to_status, actor_user_id, occurred_at,
+					                                 message)
 					select * from unnest(:c0::bigint[], :c1::text[], :c2::text[], :c3::bigint[],
-					                     :c4::timestamptz[])""", this.transitions, Long[]::new, String[]::new,
+					                     :c4::timestamptz[], :c5::text[])""", this.transitions, Long[]::new,
+					String[]::new, String[]::new, Long[]::new, String[]::new, String[]::new);
+			this.written += insert("""
+					insert into response_comment (response_id, code, body, author_id, created_at)
+					select * from unnest(:c0::bigint[], :c1::text[], :c2::text[], :c3::bigint[],
+					                     :c4::timestamptz[])""", this.comments, Long[]::new, String[]::new,
 					String[]::new, Long[]::new, String[]::new);
 			this.written += insert("""
 					insert into answer (response_id, code, item, value, updated_at)

@@ -231,10 +231,26 @@ class DemoCampaignsTest {
 			.query(Count.class)
 			.list()
 			.forEach(count -> shares.put(count.status(), count.share()));
-		assertThat(shares.keySet()).containsExactlyInAnyOrder("NOT_STARTED", "IN_PROGRESS", "SUBMITTED");
+		assertThat(shares.keySet()).containsExactlyInAnyOrder("NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "RETURNED",
+				"VALIDATED");
 		assertThat(shares.get("NOT_STARTED")).isBetween(0.2, 0.4);
 		assertThat(shares.get("IN_PROGRESS")).isBetween(0.3, 0.5);
-		assertThat(shares.get("SUBMITTED")).isBetween(0.2, 0.4);
+		// Submitted, then some validated and some returned with a comment already: every
+		// review screen has content.
+		assertThat(shares.get("SUBMITTED") + shares.get("RETURNED") + shares.get("VALIDATED")).isBetween(0.2, 0.4);
+		assertThat(shares.get("RETURNED")).isPositive();
+		assertThat(shares.get("VALIDATED")).isPositive();
+		assertThat(this.jdbc.sql("""
+				select count(*) from response r join campaign c on c.id = r.campaign_id
+				where c.data_year = ? and r.status = 'RETURNED' and r.last_message is not null
+				  and exists (select 1 from response_comment m where m.response_id = r.id)
+				  and exists (select 1 from response_transition t where t.response_id = r.id
+				              and t.to_status = 'RETURNED' and t.message = r.last_message)""")
+			.param(CURRENT)
+			.query(Long.class)
+			.single()).isEqualTo(this.jdbc.sql("""
+					select count(*) from response r join campaign c on c.id = r.campaign_id
+					where c.data_year = ? and r.status = 'RETURNED'""").param(CURRENT).query(Long.class).single());
 		// Half answered: the first sections (identity first), never the last (digital
 		// inclusion); nothing after the clock's now.
 		record Progress(boolean identity, boolean digital) {
@@ -309,6 +325,7 @@ class DemoCampaignsTest {
 				+ " where c.data_year between 2020 and 2025";
 		this.jdbc.sql("delete from answer where response_id in (" + responses + ")").update();
 		this.jdbc.sql("delete from response_transition where response_id in (" + responses + ")").update();
+		this.jdbc.sql("delete from response_comment where response_id in (" + responses + ")").update();
 		this.jdbc.sql("delete from response where id in (" + responses + ")").update();
 		this.jdbc.sql("delete from campaign where data_year between 2020 and 2025").update();
 	}
