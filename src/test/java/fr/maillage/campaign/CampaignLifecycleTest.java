@@ -356,6 +356,16 @@ class CampaignLifecycleTest {
 						containsString("15 mars 2027 à 23 h 59"), containsString("Non commencée"),
 						containsString("href=\"mailto:" + ADVISOR_66 + "\""), not(containsString("15 avril 2027")),
 						containsString("href=\"/reponses/" + notOpened + "\""))));
+		// "Mon espace" says it briefly: opened campaigns only.
+		this.mvc.perform(get("/espace").with(as(STAFF_66)))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(allOf(containsString("À faire"), containsString("href=\"/reponses/" + open + "\""),
+							containsString("questionnaire des données " + year),
+							containsString("Non commencée, à remettre au plus tard le 15 mars 2027 à 23 h 59"),
+							not(containsString("href=\"/reponses/" + notOpened + "\"")))));
+		this.mvc.perform(get("/espace").with(as(ADVISOR_66)))
+			.andExpect(content().string(not(containsString("questionnaire des données " + year))));
 	}
 
 	// Helpers
