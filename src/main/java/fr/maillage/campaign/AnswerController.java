@@ -55,10 +55,13 @@ class AnswerController {
 
 	private final Reviews reviews;
 
+	private final Extensions extensions;
+
 	AnswerController(AnswerSheet sheets, Answers answers, Submissions submissions, AnswerRepository repository,
-			MessageSource messages, Clock clock, AccessPolicy policy, Reviews reviews) {
+			MessageSource messages, Clock clock, AccessPolicy policy, Reviews reviews, Extensions extensions) {
 		this.policy = policy;
 		this.reviews = reviews;
+		this.extensions = extensions;
 		this.sheets = sheets;
 		this.answers = answers;
 		this.submissions = submissions;
@@ -69,11 +72,37 @@ class AnswerController {
 
 	@GetMapping("/reponses/{responseId}")
 	String overview(@PathVariable long responseId, Model model) {
-		AnswerSheet.Sheet sheet = this.sheets.open(responseId);
+		return showOverview(this.sheets.open(responseId), "", null, model);
+	}
+
+	private String showOverview(AnswerSheet.Sheet sheet, String typedExtension, String extensionError, Model model) {
 		model.addAttribute("sheet", sheet);
 		model.addAttribute("summaries", this.sheets.summaries(sheet));
+		model.addAttribute("mayGrantExtension", this.extensions.mayGrant(sheet.structure()));
+		model.addAttribute("closesOnText", Deadlines.text(sheet.campaign().closesOn()));
+		model.addAttribute("extendedUntilText",
+				(sheet.extendedUntil() != null) ? Deadlines.text(sheet.extendedUntil()) : null);
+		model.addAttribute("typedExtension", typedExtension);
+		model.addAttribute("extensionError", extensionError);
 		addCommon(model, sheet);
 		return "campaign/response";
+	}
+
+	/**
+	 * A deadline extension for this response's structure (Caf advisors in scope and the
+	 * national administration): a mistake in the date comes back next to the field.
+	 */
+	@PostMapping("/reponses/{responseId}/prolongation")
+	String extend(@PathVariable long responseId, @RequestParam(name = "until", defaultValue = "") String until,
+			Model model, RedirectAttributes redirect) {
+		java.util.Optional<Extensions.Problem> problem = this.extensions.grant(responseId, until);
+		if (problem.isPresent()) {
+			return showOverview(this.sheets.open(responseId), until,
+					text(problem.get().key(), problem.get().arguments()), model);
+		}
+		redirect.addFlashAttribute("notice", "lifecycle.extension.granted");
+		redirect.addFlashAttribute("noticeArgument", Deadlines.text(java.time.LocalDate.parse(until.strip())));
+		return "redirect:/reponses/" + responseId;
 	}
 
 	@GetMapping("/reponses/{responseId}/sections/{section}")
@@ -160,6 +189,10 @@ class AnswerController {
 		AnswerSheet.SectionPage page = this.sheets.section(sheet, section, 0);
 		if (!sheet.mayAnswer()) {
 			throw new org.springframework.security.access.AccessDeniedException("Not this structure's to answer");
+		}
+		if (sheet.closed()) {
+			redirect.addFlashAttribute("problem", "answer.error.closed-not-saved");
+			return "redirect:/reponses/" + responseId + "/sections/" + section;
 		}
 		if (!sheet.editable()) {
 			redirect.addFlashAttribute("problem", "answer.error.locked");

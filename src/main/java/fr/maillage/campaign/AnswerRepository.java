@@ -2,6 +2,7 @@ package fr.maillage.campaign;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,10 +46,12 @@ class AnswerRepository {
 
 	/**
 	 * What an autosave needs, in one round trip: the response's status, where it lies,
-	 * its questionnaire, its structure's kind, and its stored answers.
+	 * its questionnaire, its structure's kind, its campaign's close and its extension's
+	 * date (for the deadline, in the structure's time zone), and its stored answers.
 	 */
 	record ForSave(long structureId, String regionCode, String departementCode, ResponseStatus status,
-			long questionnaireVersionId, String structureKind, List<Stored> answers) {
+			long questionnaireVersionId, String structureKind, LocalDate closesOn, LocalDate extendedUntil,
+			List<Stored> answers) {
 	}
 
 	Optional<ForSave> forSave(long responseId, Scope scope) {
@@ -57,16 +60,17 @@ class AnswerRepository {
 		}
 		List<Row> rows = this.jdbc.sql("""
 				select r.structure_id, s.region_code, s.departement_code, r.status, c.questionnaire_version_id, s.kind,
-				       a.code, a.item, a.value, a.version
+				       c.closes_on, x.until_on, a.code, a.item, a.value, a.version
 				from response r join campaign c on c.id = r.campaign_id join structure s on s.id = r.structure_id
+				left join response_extension x on x.response_id = r.id
 				left join answer a on a.response_id = r.id
 				where r.id = :id and\s""" + condition.sql())
 			.param("id", responseId)
 			.params(condition.params())
-			.query((rs, number) -> new Row(
-					new ForSave(rs.getLong("structure_id"), rs.getString("region_code"),
-							rs.getString("departement_code"), ResponseStatus.valueOf(rs.getString("status")),
-							rs.getLong("questionnaire_version_id"), rs.getString("kind"), List.of()),
+			.query((rs, number) -> new Row(new ForSave(rs.getLong("structure_id"), rs.getString("region_code"),
+					rs.getString("departement_code"), ResponseStatus.valueOf(rs.getString("status")),
+					rs.getLong("questionnaire_version_id"), rs.getString("kind"),
+					rs.getObject("closes_on", LocalDate.class), rs.getObject("until_on", LocalDate.class), List.of()),
 					(rs.getString("code") != null) ? new Stored(rs.getString("code"), rs.getInt("item"),
 							rs.getString("value"), rs.getInt("version")) : null))
 			.list();
@@ -75,8 +79,16 @@ class AnswerRepository {
 		}
 		ForSave first = rows.getFirst().response();
 		return Optional.of(new ForSave(first.structureId(), first.regionCode(), first.departementCode(), first.status(),
-				first.questionnaireVersionId(), first.structureKind(),
+				first.questionnaireVersionId(), first.structureKind(), first.closesOn(), first.extendedUntil(),
 				rows.stream().map(Row::answer).filter(Objects::nonNull).toList()));
+	}
+
+	@Unscoped("the caller found the response within its scope first")
+	Optional<LocalDate> extensionOf(long responseId) {
+		return this.jdbc.sql("select until_on from response_extension where response_id = ?")
+			.param(responseId)
+			.query((rs, row) -> rs.getObject("until_on", LocalDate.class))
+			.optional();
 	}
 
 	/** A field's value and the response's status, after a write found both changed. */

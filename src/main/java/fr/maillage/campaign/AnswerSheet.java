@@ -61,13 +61,29 @@ class AnswerSheet {
 	/** Everything a page of one response needs, read once per request. */
 	record Sheet(ResponseSummary response, Campaign campaign, Definition definition, Structure structure,
 			boolean mayAnswer, Map<String, AnswerRepository.Stored> stored, Map<String, Object> values,
-			AnswerRepository.Previous previous, Set<String> confirmed) {
+			AnswerRepository.Previous previous, Set<String> confirmed, java.time.LocalDate extendedUntil,
+			java.time.Instant deadline, boolean pastDeadline) {
 
 		/**
-		 * Whether the caller may change it now: its structure's, and not yet submitted.
+		 * Whether the caller may change it now: its structure's, not yet submitted, and
+		 * before its deadline (unless it was returned for correction).
 		 */
 		boolean editable() {
-			return this.mayAnswer && EDITABLE.contains(this.response.status());
+			return this.mayAnswer && EDITABLE.contains(this.response.status()) && !closed();
+		}
+
+		/**
+		 * Whether its deadline has passed for a response that would otherwise take
+		 * answers: a response returned for correction stays open until submitted again.
+		 */
+		public boolean closed() {
+			return this.pastDeadline && this.response.status() != ResponseStatus.RETURNED
+					&& EDITABLE.contains(this.response.status());
+		}
+
+		/** The deadline as French readers write it, at the structure's own time. */
+		public String deadlineText() {
+			return Deadlines.text(this.deadline, this.structure.departementCode());
 		}
 
 		String kind() {
@@ -143,9 +159,13 @@ class AnswerSheet {
 					.ifPresent(question -> values.put(answer.code(), Answers.decode(question, answer.value())));
 			}
 		}
+		java.time.LocalDate extendedUntil = this.answers.extensionOf(responseId).orElse(null);
+		java.time.Instant deadline = Deadlines.deadline(campaign.closesOn(), extendedUntil,
+				structure.departementCode());
 		return new Sheet(response, campaign, definition, structure, mayAnswer, stored, values,
 				this.answers.previousValidated(structure.id(), response.dataYear()),
-				this.answers.confirmedSections(responseId));
+				this.answers.confirmedSections(responseId), extendedUntil, deadline,
+				this.clock.instant().isAfter(deadline));
 	}
 
 	/**

@@ -107,6 +107,14 @@ public class Answers {
 		if (!EDITABLE.contains(response.status())) {
 			return new Refused("answer.error.locked", List.of());
 		}
+		// After the structure's deadline only a response returned for correction still
+		// takes answers, until it is submitted again.
+		if (response.status() != ResponseStatus.RETURNED && Deadlines.passed(this.clock.instant(), response.closesOn(),
+				response.extendedUntil(), response.departementCode())) {
+			return new Refused("answer.error.closed", List.of(Deadlines.text(
+					Deadlines.deadline(response.closesOn(), response.extendedUntil(), response.departementCode()),
+					response.departementCode())));
+		}
 		Outcome outcome = saveField(responseId, response, code, item, typed, seenVersion);
 		if (outcome instanceof Saved && response.status() == ResponseStatus.NOT_STARTED) {
 			this.responses.startIfNotStarted(responseId);

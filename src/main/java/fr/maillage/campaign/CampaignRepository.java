@@ -25,8 +25,9 @@ class CampaignRepository {
 
 	@Unscoped("campaigns are national: every reader sees the same ones")
 	Optional<Campaign> find(long id) {
-		return this.jdbc.sql("""
-				select id, data_year, opens_on, closes_on, questionnaire_version_id from campaign where id = ?""")
+		return this.jdbc
+			.sql("""
+					select id, data_year, opens_on, closes_on, questionnaire_version_id, opened_at from campaign where id = ?""")
 			.param(id)
 			.query(CampaignRepository::campaign)
 			.optional();
@@ -55,10 +56,20 @@ class CampaignRepository {
 			.optional();
 	}
 
+	/**
+	 * Marks the campaign opened unless it was already: false then (two administrators
+	 * racing open it once).
+	 */
+	boolean markOpened(long id, Instant now) {
+		return this.jdbc.sql("update campaign set opened_at = ? where id = ? and opened_at is null")
+			.params(Timestamp.from(now), id)
+			.update() == 1;
+	}
+
 	@Unscoped("campaigns are national: every reader sees the same ones")
 	java.util.List<Campaign> all() {
 		return this.jdbc.sql("""
-				select id, data_year, opens_on, closes_on, questionnaire_version_id from campaign
+				select id, data_year, opens_on, closes_on, questionnaire_version_id, opened_at from campaign
 				order by data_year desc""").query(CampaignRepository::campaign).list();
 	}
 
@@ -69,7 +80,8 @@ class CampaignRepository {
 	 */
 	private static Campaign campaign(ResultSet rs, int row) throws SQLException {
 		return new Campaign(rs.getLong("id"), rs.getInt("data_year"), rs.getObject("opens_on", LocalDate.class),
-				rs.getObject("closes_on", LocalDate.class), rs.getLong("questionnaire_version_id"));
+				rs.getObject("closes_on", LocalDate.class), rs.getLong("questionnaire_version_id"),
+				(rs.getTimestamp("opened_at") != null) ? rs.getTimestamp("opened_at").toInstant() : null);
 	}
 
 }

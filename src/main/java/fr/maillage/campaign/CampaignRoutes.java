@@ -9,11 +9,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Campaigns are created by the national administration. Answer pages are for whoever
- * reads answers; which response, and whether they may change it, is the services' check
- * on the response's structure (404 outside the scope, 403 for a reader who may not
- * answer). The review screens are for those who comment and return responses; validating
- * is narrower (permissions.md), and the services check the response's structure.
+ * Campaigns are created, and opened, by the national administration; deadline extensions
+ * are granted by whoever holds {@link Permission#GRANT_EXTENSION} (the service checks the
+ * response's structure is in their scope). Answer pages are for whoever reads answers;
+ * which response, and whether they may change it, is the services' check on the
+ * response's structure (404 outside the scope, 403 for a reader who may not answer). The
+ * review screens are for those who comment and return responses; validating is narrower
+ * (permissions.md), and the services check the response's structure.
  */
 @Configuration(proxyBeanMethods = false)
 class CampaignRoutes {
@@ -25,8 +27,15 @@ class CampaignRoutes {
 		String[] answerers = roles(Permission.ANSWER_QUESTIONNAIRE);
 		String[] reviewers = roles(Permission.RETURN_FOR_CORRECTION);
 		String[] validators = roles(Permission.VALIDATE_RESPONSE);
+		String[] granters = roles(Permission.GRANT_EXTENSION);
 		return routes -> routes.requestMatchers("/admin/campagnes")
 			.hasAnyRole(definers)
+			.requestMatchers(HttpMethod.GET, "/admin/campagnes/*", "/admin/campagnes/*/cible.csv")
+			.hasAnyRole(definers)
+			.requestMatchers(HttpMethod.POST, "/admin/campagnes/*/ouverture")
+			.hasAnyRole(definers)
+			.requestMatchers(HttpMethod.POST, "/reponses/*/prolongation")
+			.hasAnyRole(granters)
 			.requestMatchers(HttpMethod.GET, "/reponses", "/reponses/jeton")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/reponses/*", "/reponses/*/sections/*", "/reponses/*/historique",

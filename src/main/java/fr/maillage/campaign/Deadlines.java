@@ -34,6 +34,38 @@ public final class Deadlines {
 		return closesOn.atTime(LocalTime.of(23, 59, 59)).atZone(zone(departementCode)).toInstant();
 	}
 
+	/**
+	 * The deadline of a structure: its extension's date if it has one (never earlier than
+	 * the campaign's close), otherwise the campaign's close.
+	 */
+	public static Instant deadline(LocalDate closesOn, LocalDate extendedUntil, String departementCode) {
+		LocalDate last = (extendedUntil != null && extendedUntil.isAfter(closesOn)) ? extendedUntil : closesOn;
+		return deadline(last, departementCode);
+	}
+
+	/** Whether the deadline has passed at {@code now}. */
+	public static boolean passed(Instant now, LocalDate closesOn, LocalDate extendedUntil, String departementCode) {
+		return now.isAfter(deadline(closesOn, extendedUntil, departementCode));
+	}
+
+	/**
+	 * A deadline as French readers write it, at the structure's own time: "31 janvier
+	 * 2027 à 23 h 59", "1er mars 2027 à 23 h 59".
+	 */
+	public static String text(Instant deadline, String departementCode) {
+		java.time.ZonedDateTime local = deadline.atZone(zone(departementCode));
+		String day = (local.getDayOfMonth() == 1) ? "1er" : Integer.toString(local.getDayOfMonth());
+		return day + " " + local.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.FRENCH)
+				+ " " + local.getYear() + " à " + local.getHour() + " h " + String.format("%02d", local.getMinute());
+	}
+
+	/** A date as French readers write it: "31 janvier 2027", "1er mars 2027". */
+	public static String text(LocalDate date) {
+		String day = (date.getDayOfMonth() == 1) ? "1er" : Integer.toString(date.getDayOfMonth());
+		return day + " " + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.FRENCH)
+				+ " " + date.getYear();
+	}
+
 	/** The structure's own date at {@code now}. */
 	public static LocalDate today(Instant now, String departementCode) {
 		return LocalDate.ofInstant(now, zone(departementCode));

@@ -40,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The structures that hold the demo accounts (the first centre social, or EVS, of the
  * départements DemoAccounts names: the centres sociaux of the 66, 11, 34, 69 and 93 and
  * the EVS of the 66, 34 and 93) have their five validated years, so that prefill and the
- * "far from last year" warnings work for them, but nothing in the current campaign:
- * whoever tries the demo starts it afresh.
+ * "far from last year" warnings work for them, and their response to the current campaign
+ * is not started: whoever tries the demo starts it afresh. Every campaign is opened (no
+ * invitation sent); two structures have an extension of their deadline.
  * <p>
  * This is imported history, not people's edits: rows are written in bulk with SQL, never
  * through {@link Responses} or {@link Answers}, so no event is published, no e-mail
@@ -163,7 +164,49 @@ class DemoCampaigns implements DemoDataStep {
 			}
 		}
 		rows.flush();
-		return campaigns.size() + rows.written;
+		return campaigns.size() + rows.written + opened(campaigns.get(current.dataYear()), current, tried);
+	}
+
+	/**
+	 * Every demo campaign was opened on its first day at 9:00 (no e-mail, no audit entry:
+	 * history); the demo accounts' structures approved in the current data year have
+	 * their response not started, as the opening created it. Two structures were given
+	 * two more weeks: one of the demo accounts' (so that trying the demo shows it) and
+	 * one that has started.
+	 */
+	private int opened(long currentCampaign, Window current, Set<Long> tried) {
+		this.jdbc.sql("""
+				update campaign set opened_at = (opens_on + time '09:00') at time zone 'Europe/Paris'
+				where opened_at is null""").update();
+		int written = 0;
+		for (DemoStructure structure : structures()) {
+			if (tried.contains(structure.id()) && structure.active() && structure.approvedIn(current.dataYear())) {
+				written += this.jdbc.sql("""
+						insert into response (campaign_id, structure_id, updated_at)
+						select id, ?, opened_at from campaign where id = ?
+						on conflict (campaign_id, structure_id) do nothing""")
+					.params(structure.id(), currentCampaign)
+					.update();
+			}
+		}
+		written += this.jdbc.sql("""
+				insert into response_extension (response_id, until_on, granted_by, granted_at, reason)
+				select r.id, c.closes_on + 14,
+				       (select min(ra.user_id) from role_assignment ra where ra.role = 'CAF_ADVISOR'
+				          and ra.scope_kind = 'DEPARTEMENT' and ra.scope_code = s.departement_code),
+				       c.opened_at + interval '20 days', null
+				from response r join campaign c on c.id = r.campaign_id join structure s on s.id = r.structure_id
+				where r.id in (
+				    (select r1.id from response r1 where r1.campaign_id = :campaign and r1.status = 'NOT_STARTED'
+				       and r1.structure_id in (:tried) order by r1.structure_id limit 1)
+				    union all
+				    (select r2.id from response r2 where r2.campaign_id = :campaign and r2.status = 'IN_PROGRESS'
+				       order by r2.structure_id limit 1))
+				on conflict (response_id) do nothing""")
+			.param("campaign", currentCampaign)
+			.param("tried", tried.isEmpty() ? Set.of(-1L) : tried)
+			.update();
+		return written;
 	}
 
 	private Map<Integer, Long> insertCampaigns(List<Window> windows, long questionnaireVersion) {

@@ -1,11 +1,15 @@
 package fr.maillage.campaign;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import fr.maillage.account.AccessPolicy;
+import fr.maillage.account.StructureContacts;
 import fr.maillage.shared.security.Permission;
 import fr.maillage.structure.Structure;
 import fr.maillage.structure.StructureApi;
@@ -15,58 +19,71 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * "Mes questionnaires": for each structure the person answers for, its response to each
- * open campaign (created, not started, on first sight) and its earlier responses.
+ * "Mes questionnaires": for each structure the person answers for, what is still to do in
+ * the opened campaigns (the deadline at the structure's own time, the status, a link, and
+ * whom to ask at the Caf), then all its responses. Responses are created when a campaign
+ * is opened, not here.
  */
 @Controller
 class MyQuestionnairesController {
-
-	private final Campaigns campaigns;
 
 	private final ResponseRepository responses;
 
 	private final StructureApi structures;
 
+	private final StructureContacts contacts;
+
 	private final AccessPolicy policy;
 
 	private final Clock clock;
 
-	MyQuestionnairesController(Campaigns campaigns, ResponseRepository responses, StructureApi structures,
+	MyQuestionnairesController(ResponseRepository responses, StructureApi structures, StructureContacts contacts,
 			AccessPolicy policy, Clock clock) {
-		this.campaigns = campaigns;
 		this.responses = responses;
 		this.structures = structures;
+		this.contacts = contacts;
 		this.policy = policy;
 		this.clock = clock;
 	}
 
-	/** A structure and its responses, the latest campaign first. */
-	public record StructureResponses(Structure structure, List<Line> responses) {
+	/**
+	 * A structure, what it still has to answer, its responses (the latest campaign first)
+	 * and its Caf advisors.
+	 */
+	public record StructureResponses(Structure structure, List<ToDo> toDo, List<Line> responses,
+			List<StructureContacts.Contact> advisors) {
 	}
 
-	/** One response in the list; {@code closesOn} is set while its campaign is open. */
-	public record Line(long id, int dataYear, ResponseStatus status, LocalDate closesOn) {
+	/** One response still to answer, with its deadline and whether it has passed. */
+	public record ToDo(long id, int dataYear, ResponseStatus status, String deadline, boolean extended,
+			boolean closed) {
+	}
+
+	/** One response in the list. */
+	public record Line(long id, int dataYear, ResponseStatus status) {
 	}
 
 	@GetMapping("/reponses")
 	String list(Model model) {
-		LocalDate today = LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Paris")));
-		List<Campaign> open = this.campaigns.openOn(today);
+		Instant now = this.clock.instant();
+		Map<String, List<StructureContacts.Contact>> advisors = new HashMap<>();
 		List<StructureResponses> shown = new ArrayList<>();
 		for (Structure structure : this.structures.findAll(this.policy.scopeFor(Permission.ANSWER_QUESTIONNAIRE))) {
-			for (Campaign campaign : open) {
-				this.campaigns.responseFor(campaign.id(), structure.id());
+			String departement = structure.departementCode();
+			List<ToDo> toDo = new ArrayList<>();
+			for (ResponseRepository.ToDo item : this.responses.toDo(structure.id())) {
+				LocalDate extended = item.extendedUntil();
+				Instant deadline = Deadlines.deadline(item.closesOn(), extended, departement);
+				boolean closed = now.isAfter(deadline) && item.status() != ResponseStatus.RETURNED;
+				toDo.add(new ToDo(item.id(), item.dataYear(), item.status(), Deadlines.text(deadline, departement),
+						extended != null, closed));
 			}
 			List<Line> lines = this.responses.ofStructure(structure.id())
 				.stream()
-				.map(listed -> new Line(listed.id(), listed.dataYear(), listed.status(),
-						open.stream()
-							.filter(campaign -> campaign.id() == listed.campaignId())
-							.map(Campaign::closesOn)
-							.findFirst()
-							.orElse(null)))
+				.map(listed -> new Line(listed.id(), listed.dataYear(), listed.status()))
 				.toList();
-			shown.add(new StructureResponses(structure, lines));
+			shown.add(new StructureResponses(structure, toDo, lines,
+					advisors.computeIfAbsent(departement, this.contacts::advisorsOf)));
 		}
 		model.addAttribute("structures", shown);
 		return "campaign/my-questionnaires";

@@ -93,11 +93,47 @@ class ResponseRepository {
 	/**
 	 * Creates the NOT_STARTED response unless it exists (two first visits race safely).
 	 */
-	void createIfAbsent(long campaignId, long structureId, Instant now) {
-		this.jdbc.sql("""
+	int createIfAbsent(long campaignId, long structureId, Instant now) {
+		return this.jdbc.sql("""
 				insert into response (campaign_id, structure_id, updated_at) values (?, ?, ?)
 				on conflict (campaign_id, structure_id) do nothing""")
 			.params(campaignId, structureId, Timestamp.from(now))
+			.update();
+	}
+
+	/** A response still to answer, for the "à faire" list of its structure's people. */
+	record ToDo(long id, int dataYear, ResponseStatus status, java.time.LocalDate closesOn,
+			java.time.LocalDate extendedUntil) {
+	}
+
+	/**
+	 * The structure's responses to opened campaigns that still take (or took) answers:
+	 * not started, in progress or returned.
+	 */
+	@Unscoped("the caller passes a structure found within its scope")
+	java.util.List<ToDo> toDo(long structureId) {
+		return this.jdbc.sql("""
+				select r.id, c.data_year, r.status, c.closes_on, x.until_on
+				from response r join campaign c on c.id = r.campaign_id
+				left join response_extension x on x.response_id = r.id
+				where r.structure_id = ? and c.opened_at is not null
+				  and r.status in ('NOT_STARTED', 'IN_PROGRESS', 'RETURNED')
+				order by c.data_year desc""")
+			.param(structureId)
+			.query((rs, row) -> new ToDo(rs.getLong("id"), rs.getInt("data_year"),
+					ResponseStatus.valueOf(rs.getString("status")),
+					rs.getObject("closes_on", java.time.LocalDate.class),
+					rs.getObject("until_on", java.time.LocalDate.class)))
+			.list();
+	}
+
+	/** Sets (or moves) a response's extension. */
+	void extend(long responseId, java.time.LocalDate until, Long grantedBy, Instant now) {
+		this.jdbc.sql("""
+				insert into response_extension (response_id, until_on, granted_by, granted_at) values (?, ?, ?, ?)
+				on conflict (response_id) do update
+				set until_on = excluded.until_on, granted_by = excluded.granted_by, granted_at = excluded.granted_at""")
+			.params(responseId, java.sql.Date.valueOf(until), grantedBy, Timestamp.from(now))
 			.update();
 	}
 

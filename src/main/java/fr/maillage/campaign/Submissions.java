@@ -181,6 +181,10 @@ class Submissions {
 		if (!sheet.mayAnswer()) {
 			throw new AccessDeniedException("Response " + responseId + " is not the caller's to submit");
 		}
+		if (sheet.closed()) {
+			throw new TransitionRefusedException("Response " + responseId + " is past its deadline",
+					"answer.error.closed", sheet.deadlineText());
+		}
 		if (!sheet.editable()) {
 			throw new IllegalTransitionException(sheet.response().status(), ResponseAction.SUBMIT);
 		}

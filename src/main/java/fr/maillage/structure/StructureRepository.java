@@ -67,6 +67,26 @@ class StructureRepository implements StructureApi, StructureDirectory {
 	}
 
 	@Override
+	@Unscoped("a campaign's target is national: read by national administrators and the campaign's opening")
+	public List<ApprovedStructure> approvedDuring(java.time.LocalDate from, java.time.LocalDate to) {
+		return this.jdbc.sql("""
+				select distinct on (s.departement_code, s.name, s.id) s.id, s.name, s.kind, s.departement_code,
+				       s.commune_code, c.name as commune_name, s.region_code, a.starts_on, a.ends_on, s.email
+				from structure s join commune c on c.code = s.commune_code
+				join approval a on a.structure_id = s.id join approval_kind k on k.code = a.kind_code and k.main
+				where s.status = 'ACTIVE' and a.starts_on <= :to and a.ends_on >= :from
+				order by s.departement_code, s.name, s.id, a.ends_on desc, a.id desc""")
+			.param("from", java.sql.Date.valueOf(from))
+			.param("to", java.sql.Date.valueOf(to))
+			.query((rs, row) -> new ApprovedStructure(rs.getLong("id"), rs.getString("name"),
+					StructureKind.valueOf(rs.getString("kind")), rs.getString("departement_code"),
+					rs.getString("commune_code"), rs.getString("commune_name"), rs.getString("region_code"),
+					rs.getObject("starts_on", java.time.LocalDate.class),
+					rs.getObject("ends_on", java.time.LocalDate.class), rs.getString("email")))
+			.list();
+	}
+
+	@Override
 	public List<StructureDirectory.Location> within(Scope scope) {
 		return findAll(scope).stream()
 			.map(s -> new StructureDirectory.Location(s.id(), s.name(), s.departementCode(), s.regionCode()))

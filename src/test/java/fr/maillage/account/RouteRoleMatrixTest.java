@@ -267,7 +267,11 @@ class RouteRoleMatrixTest {
 	 * response to the latest campaign, {@code {section}} its first section.
 	 */
 	private static void campaignRoutes(Outcome ok, Outcome signIn, Outcome forbidden, Outcome notFound) {
-		for (String admin : List.of("GET /admin/campagnes", "POST /admin/campagnes")) {
+		// {campaignId} is the latest campaign (the demo's current one, opened already: a
+		// second opening is refused with a message, and sends nothing).
+		for (String admin : List.of("GET /admin/campagnes", "POST /admin/campagnes",
+				"GET /admin/campagnes/{campaignId}", "GET /admin/campagnes/{campaignId}/cible.csv",
+				"POST /admin/campagnes/{campaignId}/ouverture")) {
 			expect(admin).anonymous(signIn).everyone(forbidden, forbidden).role(Role.NATIONAL_ADMIN, ok, ok);
 		}
 		// Everyone signed in has a list (empty without a structure role) and a token.
@@ -312,6 +316,11 @@ class RouteRoleMatrixTest {
 				.role(Role.CAF_ADVISOR, ok, notFound)
 				.role(Role.REVIEWER, ok, notFound);
 		}
+		// Deadline extensions: Caf advisors in scope and the national administration.
+		expect("POST /reponses/{responseId}/prolongation").anonymous(signIn)
+			.everyone(forbidden, forbidden)
+			.role(Role.NATIONAL_ADMIN, ok, ok)
+			.role(Role.CAF_ADVISOR, ok, notFound);
 	}
 
 	/** Paths where {@code {id}} is a structure. */
@@ -346,6 +355,8 @@ class RouteRoleMatrixTest {
 	private long sampleDocumentId;
 
 	private long sampleResponseId;
+
+	private long sampleCampaignId;
 
 	@BeforeEach
 	void locateSamples() {
@@ -385,6 +396,7 @@ class RouteRoleMatrixTest {
 		this.jdbc.sql("""
 				insert into response (campaign_id, structure_id, updated_at) values (?, ?, now())
 				on conflict do nothing""").params(campaignId, Long.parseLong(this.sampleStructureId)).update();
+		this.sampleCampaignId = campaignId;
 		this.sampleResponseId = this.jdbc.sql("select id from response where campaign_id = ? and structure_id = ?")
 			.params(campaignId, Long.parseLong(this.sampleStructureId))
 			.query(Long.class)
@@ -475,6 +487,7 @@ class RouteRoleMatrixTest {
 		samples.put("{milestoneId}", Long.toString(this.sampleMilestoneId));
 		samples.put("{documentId}", Long.toString(this.sampleDocumentId));
 		samples.put("{responseId}", Long.toString(this.sampleResponseId));
+		samples.put("{campaignId}", Long.toString(this.sampleCampaignId));
 		samples.put("{section}", "identite");
 		String path = parts[1];
 		for (Map.Entry<String, String> sample : samples.entrySet()) {
@@ -528,6 +541,7 @@ class RouteRoleMatrixTest {
 		FORM_SAMPLES.put("/revue/{responseId}/renvoi", structure -> Map.of("version", "0"));
 		FORM_SAMPLES.put("/revue/{responseId}/validation", structure -> Map.of("version", "0"));
 		FORM_SAMPLES.put("/revue/{responseId}/devalidation", structure -> Map.of("version", "0"));
+		FORM_SAMPLES.put("/reponses/{responseId}/prolongation", structure -> Map.of("until", "2027-02-14"));
 		registryFormSamples();
 		importExportFormSamples();
 		directoryFormSamples();

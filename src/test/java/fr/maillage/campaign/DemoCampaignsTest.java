@@ -288,13 +288,29 @@ class DemoCampaignsTest {
 					order by 1""").param(structure).query(Integer.class).list())
 				.as("validated years of structure %d", structure)
 				.containsExactly(2020, 2021, 2022, 2023, 2024);
+			// The opening created their response; nobody started it.
 			assertThat(this.jdbc.sql("""
-					select count(*) from response r join campaign c on c.id = r.campaign_id
+					select r.status || ' ' || (select count(*) from answer a where a.response_id = r.id)
+					from response r join campaign c on c.id = r.campaign_id
 					where r.structure_id = ? and c.data_year = ?""")
 				.params(structure, CURRENT)
-				.query(Long.class)
-				.single()).as("responses of structure %d to the current campaign", structure).isZero();
+				.query(String.class)
+				.list()).as("responses of structure %d to the current campaign", structure)
+				.containsExactly("NOT_STARTED 0");
 		}
+	}
+
+	@Test
+	void everyCampaignIsOpenedAndTwoStructuresHaveAnExtension() {
+		assertThat(this.jdbc
+			.sql("select count(*) from campaign where data_year between 2020 and 2025 and opened_at is null")
+			.query(Long.class)
+			.single()).isZero();
+		List<String> extended = this.jdbc.sql("""
+				select r.status || ' ' || (x.until_on - c.closes_on) from response_extension x
+				join response r on r.id = x.response_id join campaign c on c.id = r.campaign_id
+				where c.data_year = ? order by r.status""").param(CURRENT).query(String.class).list();
+		assertThat(extended).containsExactly("IN_PROGRESS 14", "NOT_STARTED 14");
 	}
 
 	@Test
@@ -326,6 +342,7 @@ class DemoCampaignsTest {
 		this.jdbc.sql("delete from answer where response_id in (" + responses + ")").update();
 		this.jdbc.sql("delete from response_transition where response_id in (" + responses + ")").update();
 		this.jdbc.sql("delete from response_comment where response_id in (" + responses + ")").update();
+		this.jdbc.sql("delete from response_extension where response_id in (" + responses + ")").update();
 		this.jdbc.sql("delete from response where id in (" + responses + ")").update();
 		this.jdbc.sql("delete from campaign where data_year between 2020 and 2025").update();
 	}

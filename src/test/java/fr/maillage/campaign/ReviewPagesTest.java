@@ -51,7 +51,7 @@ class ReviewPagesTest {
 	static final String STAFF_66 = "equipe.cs66@maillage.example";
 
 	/** A data year per test: the database is shared. */
-	private static final AtomicInteger YEARS = new AtomicInteger(2001);
+	private static final AtomicInteger YEARS = new AtomicInteger(2090);
 
 	@Autowired
 	MockMvc mvc;
