@@ -32,6 +32,8 @@ class PersonalSpaceController {
 		model.addAttribute("user", user);
 		model.addAttribute("heldRoles", roles);
 		model.addAttribute("mayAnswer", !AccessPolicy.scopeFor(user, Permission.ANSWER_QUESTIONNAIRE).isEmpty());
+		// Campaign tracking: those who follow responses of a territory (the same roles).
+		model.addAttribute("mayTrack", !AccessPolicy.scopeFor(user, Permission.RETURN_FOR_CORRECTION).isEmpty());
 		model.addAttribute("mayManageUsers", !AccessPolicy.scopeFor(user, Permission.MANAGE_USERS).isEmpty());
 		model.addAttribute("mayConfirmErasure", !AccessPolicy.scopeFor(user, Permission.CONFIRM_ERASURE).isEmpty());
 		model.addAttribute("journalAllowed", !AccessPolicy.scopeFor(user, Permission.READ_AUDIT).isEmpty());

@@ -53,9 +53,12 @@ class AnswerController {
 
 	private final AccessPolicy policy;
 
+	private final DepartementComparison comparison;
+
 	AnswerController(AnswerSheet sheets, Answers answers, Submissions submissions, AnswerRepository repository,
-			MessageSource messages, Clock clock, AccessPolicy policy) {
+			MessageSource messages, Clock clock, AccessPolicy policy, DepartementComparison comparison) {
 		this.policy = policy;
+		this.comparison = comparison;
 		this.sheets = sheets;
 		this.answers = answers;
 		this.submissions = submissions;
@@ -69,6 +72,7 @@ class AnswerController {
 		AnswerSheet.Sheet sheet = this.sheets.open(responseId);
 		model.addAttribute("sheet", sheet);
 		model.addAttribute("summaries", this.sheets.summaries(sheet));
+		model.addAttribute("comparison", this.comparison.of(sheet));
 		addCommon(model, sheet);
 		return "campaign/response";
 	}

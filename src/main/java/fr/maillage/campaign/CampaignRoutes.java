@@ -22,8 +22,19 @@ class CampaignRoutes {
 		String[] definers = roles(Permission.DEFINE_OBSERVATORY);
 		String[] readers = roles(Permission.READ_ANSWERS);
 		String[] answerers = roles(Permission.ANSWER_QUESTIONNAIRE);
+		// Tracking is for those who follow a territory: readers of answers without the
+		// structure roles (Tracking checks the territory again for people with both).
+		String[] followers = Permission.READ_ANSWERS.roles()
+			.stream()
+			.filter(role -> role != Role.STRUCTURE_MANAGER && role != Role.STRUCTURE_STAFF)
+			.map(Role::name)
+			.toArray(String[]::new);
 		return routes -> routes.requestMatchers("/admin/campagnes")
 			.hasAnyRole(definers)
+			.requestMatchers(HttpMethod.GET, "/suivi", "/suivi/departements/*", "/suivi/export")
+			.hasAnyRole(followers)
+			.requestMatchers(HttpMethod.POST, "/suivi/departements/*/relances", "/suivi/reponses/*/relance")
+			.hasAnyRole(followers)
 			.requestMatchers(HttpMethod.GET, "/reponses", "/reponses/jeton")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/reponses/*", "/reponses/*/sections/*", "/reponses/*/historique",
