@@ -285,4 +285,22 @@ class TrackingTest {
 			.andExpect(content().string(not(containsString("Jamais relancée"))));
 	}
 
+	@Test
+	void theDemoCampaignLooksAliveAndTheSpaceLeadsThere() throws Exception {
+		MvcResult result = this.mvc.perform(get("/suivi").param("annee", "2025").with(as(CAF_66)))
+			.andExpect(status().isOk())
+			.andReturn();
+		Tracking.Rates rates = (Tracking.Rates) result.getModelAndView().getModel().get("rates");
+		Counts demo = rates.total();
+		assertThat(demo.target()).isPositive();
+		assertThat(demo.submitted()).isPositive();
+		assertThat(demo.inProgress() + demo.notStarted()).isPositive();
+		assertThat(result.getResponse().getContentAsString()).contains("Suivi de la campagne des données 2025",
+				"/suivi/export?annee=2025&amp;format=large&amp;type=xlsx");
+		this.mvc.perform(get("/espace").with(as(CAF_66)))
+			.andExpect(content().string(containsString("href=\"/suivi\"")));
+		this.mvc.perform(get("/espace").with(as(STAFF_66)))
+			.andExpect(content().string(not(containsString("href=\"/suivi\""))));
+	}
+
 }
