@@ -241,6 +241,9 @@ class AnswerExports {
 
 	/** Text a spreadsheet would take for a formula gets a leading apostrophe. */
 	static String csvSafe(String text) {
+		if (text.isEmpty() || "=@\t\r+-".indexOf(text.charAt(0)) < 0) {
+			return text;
+		}
 		return FORMULA.matcher(text).matches() ? "'" + text : text;
 	}
 
@@ -273,8 +276,12 @@ class AnswerExports {
 				Cell cell = row.createCell(i);
 				cell.setCellValue(header.get(i));
 				cell.setCellStyle(style);
-				this.sheet.setColumnWidth(i, Math.clamp(header.get(i).length() + 4, 10, 40) * 256);
+				if (i < valuesFrom) {
+					// One call per column rebuilds POI's column list: only the first few.
+					this.sheet.setColumnWidth(i, Math.clamp(header.get(i).length() + 4, 10, 40) * 256);
+				}
 			}
+			this.sheet.setDefaultColumnWidth(16);
 			this.sheet.createFreezePane(0, 1);
 		}
 
