@@ -38,7 +38,10 @@ class PersonalSpaceController {
 		model.addAttribute("heldRoles", roles);
 		model.addAttribute("toDo", this.toDo.orderedStream().flatMap(source -> source.items().stream()).toList());
 		model.addAttribute("mayAnswer", !AccessPolicy.scopeFor(user, Permission.ANSWER_QUESTIONNAIRE).isEmpty());
-		model.addAttribute("mayReview", !AccessPolicy.scopeFor(user, Permission.RETURN_FOR_CORRECTION).isEmpty());
+		// Reviewing and tracking a campaign: those who follow responses of a territory.
+		boolean follows = !AccessPolicy.scopeFor(user, Permission.RETURN_FOR_CORRECTION).isEmpty();
+		model.addAttribute("mayReview", follows);
+		model.addAttribute("mayTrack", follows);
 		model.addAttribute("mayManageUsers", !AccessPolicy.scopeFor(user, Permission.MANAGE_USERS).isEmpty());
 		model.addAttribute("mayConfirmErasure", !AccessPolicy.scopeFor(user, Permission.CONFIRM_ERASURE).isEmpty());
 		model.addAttribute("journalAllowed", !AccessPolicy.scopeFor(user, Permission.READ_AUDIT).isEmpty());

@@ -57,11 +57,15 @@ class AnswerController {
 
 	private final Extensions extensions;
 
+	private final DepartementComparison comparison;
+
 	AnswerController(AnswerSheet sheets, Answers answers, Submissions submissions, AnswerRepository repository,
-			MessageSource messages, Clock clock, AccessPolicy policy, Reviews reviews, Extensions extensions) {
+			MessageSource messages, Clock clock, AccessPolicy policy, Reviews reviews, Extensions extensions,
+			DepartementComparison comparison) {
 		this.policy = policy;
 		this.reviews = reviews;
 		this.extensions = extensions;
+		this.comparison = comparison;
 		this.sheets = sheets;
 		this.answers = answers;
 		this.submissions = submissions;
@@ -84,6 +88,7 @@ class AnswerController {
 				(sheet.extendedUntil() != null) ? Deadlines.text(sheet.extendedUntil()) : null);
 		model.addAttribute("typedExtension", typedExtension);
 		model.addAttribute("extensionError", extensionError);
+		model.addAttribute("comparison", this.comparison.of(sheet));
 		addCommon(model, sheet);
 		return "campaign/response";
 	}

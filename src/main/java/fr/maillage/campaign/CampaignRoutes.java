@@ -28,8 +28,19 @@ class CampaignRoutes {
 		String[] reviewers = roles(Permission.RETURN_FOR_CORRECTION);
 		String[] validators = roles(Permission.VALIDATE_RESPONSE);
 		String[] granters = roles(Permission.GRANT_EXTENSION);
+		// Tracking is for those who follow a territory: readers of answers without the
+		// structure roles (Tracking checks the territory again for people with both).
+		String[] followers = Permission.READ_ANSWERS.roles()
+			.stream()
+			.filter(role -> role != Role.STRUCTURE_MANAGER && role != Role.STRUCTURE_STAFF)
+			.map(Role::name)
+			.toArray(String[]::new);
 		return routes -> routes.requestMatchers("/admin/campagnes")
 			.hasAnyRole(definers)
+			.requestMatchers(HttpMethod.GET, "/suivi", "/suivi/departements/*", "/suivi/export")
+			.hasAnyRole(followers)
+			.requestMatchers(HttpMethod.POST, "/suivi/departements/*/relances", "/suivi/reponses/*/relance")
+			.hasAnyRole(followers)
 			.requestMatchers(HttpMethod.GET, "/admin/campagnes/*", "/admin/campagnes/*/cible.csv")
 			.hasAnyRole(definers)
 			.requestMatchers(HttpMethod.POST, "/admin/campagnes/*/ouverture")

@@ -321,6 +321,29 @@ class RouteRoleMatrixTest {
 			.everyone(forbidden, forbidden)
 			.role(Role.NATIONAL_ADMIN, ok, ok)
 			.role(Role.CAF_ADVISOR, ok, notFound);
+		trackingRoutes(ok, signIn, forbidden, notFound);
+	}
+
+	/**
+	 * Tracking, reminders and exports: for those who follow a territory, never a
+	 * structure's people. {@code {code}} is the Pyrénées-Orientales, {@code {responseId}}
+	 * the sample response (in progress: a reminder is sent, or was already today).
+	 */
+	private static void trackingRoutes(Outcome ok, Outcome signIn, Outcome forbidden, Outcome notFound) {
+		for (String everywhere : List.of("GET /suivi", "GET /suivi/export")) {
+			expect(everywhere).anonymous(signIn)
+				.everyone(ok, ok)
+				.role(Role.STRUCTURE_MANAGER, forbidden, forbidden)
+				.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
+		}
+		for (String inScope : List.of("GET /suivi/departements/{code}", "POST /suivi/departements/{code}/relances",
+				"POST /suivi/reponses/{responseId}/relance")) {
+			expect(inScope).anonymous(signIn)
+				.everyone(ok, notFound)
+				.role(Role.NATIONAL_ADMIN, ok, ok)
+				.role(Role.STRUCTURE_MANAGER, forbidden, forbidden)
+				.role(Role.STRUCTURE_STAFF, forbidden, forbidden);
+		}
 	}
 
 	/** Paths where {@code {id}} is a structure. */
