@@ -71,6 +71,17 @@ class AccountPagesBrowserTest {
 		assertThat(page.locator("#dataYear-erreur")).containsText("Une campagne existe déjà pour les données de 2025");
 		browser.checkPage();
 
+		// Issue 6's national pages on the demo campaign: its target, the rates of every
+		// territory, a département's late structures, the responses to review.
+		long campaign = this.jdbc.sql("select id from campaign where data_year = 2025").query(Long.class).single();
+		for (String path : new String[] { "/admin/campagnes/" + campaign, "/suivi?annee=2025",
+				"/suivi/departements/66?annee=2025", "/revue?annee=2025&statut=toutes" }) {
+			browser.open(path);
+			assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setLevel(1))).isVisible();
+			assertThat(page.locator("main table").first()).isVisible();
+			browser.checkPage();
+		}
+
 		// The password form with mistakes: each message stands next to its field.
 		browser.open("/compte/mot-de-passe");
 		page.getByLabel("Mot de passe actuel").fill("pas-le-bon");
