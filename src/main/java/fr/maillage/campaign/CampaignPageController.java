@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -30,9 +31,12 @@ class CampaignPageController {
 
 	private final MessageSource messages;
 
-	CampaignPageController(CampaignLifecycle lifecycle, MessageSource messages) {
+	private final Campaigns campaigns;
+
+	CampaignPageController(CampaignLifecycle lifecycle, MessageSource messages, Campaigns campaigns) {
 		this.lifecycle = lifecycle;
 		this.messages = messages;
+		this.campaigns = campaigns;
 	}
 
 	@GetMapping("/admin/campagnes/{campaignId}")
@@ -47,7 +51,25 @@ class CampaignPageController {
 						? Deadlines
 							.text(java.time.LocalDate.ofInstant(target.campaign().openedAt(), Deadlines.METROPOLE))
 						: null);
+		model.asMap()
+			.putIfAbsent("reminderDaysText",
+					String.join(", ", this.campaigns.reminderDays(campaignId).stream().map(String::valueOf).toList()));
 		return "campaign/campaign";
+	}
+
+	/** The days before each deadline at which the daily job reminds late structures. */
+	@PostMapping("/admin/campagnes/{campaignId}/relances")
+	String reminderDays(@PathVariable long campaignId, @RequestParam(name = "jours", defaultValue = "") String days,
+			Model model, RedirectAttributes redirect) {
+		String problem = this.campaigns.setReminderDays(campaignId, days);
+		if (problem != null) {
+			model.addAttribute("reminderDaysText", days);
+			model.addAttribute("reminderDaysError", this.messages.getMessage(problem,
+					new Object[] { Campaigns.MAX_REMINDERS, Campaigns.MAX_REMINDER_DAY }, Locale.FRENCH));
+			return campaign(campaignId, model);
+		}
+		redirect.addFlashAttribute("notice", "lifecycle.reminders.done");
+		return "redirect:/admin/campagnes/" + campaignId;
 	}
 
 	@PostMapping("/admin/campagnes/{campaignId}/ouverture")

@@ -78,6 +78,20 @@ class CampaignRepository {
 	 * as a column name first and throws an exception for it, on every row; {@link #find}
 	 * runs on every autosave.
 	 */
+	@Unscoped("campaigns are national: every reader sees the same ones")
+	java.util.List<Integer> reminderDays(long campaignId) {
+		return this.jdbc.sql("select unnest(reminder_days) from campaign where id = ? order by 1 desc")
+			.param(campaignId)
+			.query(Integer.class)
+			.list();
+	}
+
+	void setReminderDays(long campaignId, java.util.List<Integer> days) {
+		this.jdbc.sql("update campaign set reminder_days = ? where id = ?")
+			.params(days.toArray(Integer[]::new), campaignId)
+			.update();
+	}
+
 	private static Campaign campaign(ResultSet rs, int row) throws SQLException {
 		return new Campaign(rs.getLong("id"), rs.getInt("data_year"), rs.getObject("opens_on", LocalDate.class),
 				rs.getObject("closes_on", LocalDate.class), rs.getLong("questionnaire_version_id"),

@@ -43,7 +43,7 @@ class CampaignRoutes {
 			.hasAnyRole(followers)
 			.requestMatchers(HttpMethod.GET, "/admin/campagnes/*", "/admin/campagnes/*/cible.csv")
 			.hasAnyRole(definers)
-			.requestMatchers(HttpMethod.POST, "/admin/campagnes/*/ouverture")
+			.requestMatchers(HttpMethod.POST, "/admin/campagnes/*/ouverture", "/admin/campagnes/*/relances")
 			.hasAnyRole(definers)
 			.requestMatchers(HttpMethod.POST, "/reponses/*/prolongation")
 			.hasAnyRole(granters)

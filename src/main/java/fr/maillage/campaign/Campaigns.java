@@ -105,6 +105,60 @@ public class Campaigns {
 		return new Created(id.get(), List.of());
 	}
 
+	/** Most reminders a campaign sends before a deadline, and how early the first. */
+	static final int MAX_REMINDERS = 6;
+
+	static final int MAX_REMINDER_DAY = 90;
+
+	/**
+	 * The days before each structure's deadline at which reminders go, the earliest
+	 * first.
+	 */
+	public List<Integer> reminderDays(long campaignId) {
+		find(campaignId);
+		return this.campaigns.reminderDays(campaignId);
+	}
+
+	/**
+	 * Sets the days before each structure's deadline at which the daily job reminds the
+	 * structures that have not submitted, typed as "14, 7, 1".
+	 * @return the message key of a problem with the text (nothing stored), or null
+	 * @throws AccessDeniedException unless the caller defines the observatory nationally
+	 */
+	@Transactional
+	public String setReminderDays(long campaignId, String typed) {
+		if (!this.policy.scopeFor(Permission.DEFINE_OBSERVATORY).nation()) {
+			throw new AccessDeniedException("Only national administrators set reminders");
+		}
+		List<Integer> before = reminderDays(campaignId);
+		java.util.TreeSet<Integer> days = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+		for (String part : (typed == null) ? new String[0] : typed.split("[,;\\s]+")) {
+			if (part.isBlank()) {
+				continue;
+			}
+			int day;
+			try {
+				day = Integer.parseInt(part.strip());
+			}
+			catch (NumberFormatException ex) {
+				return "campaign.error.reminder-days";
+			}
+			if (day < 1 || day > MAX_REMINDER_DAY) {
+				return "campaign.error.reminder-days";
+			}
+			days.add(day);
+		}
+		if (days.size() > MAX_REMINDERS) {
+			return "campaign.error.reminder-days";
+		}
+		List<Integer> after = List.copyOf(days);
+		this.campaigns.setReminderDays(campaignId, after);
+		Long actor = this.policy.currentUser().map(AccountPrincipal::id).orElse(null);
+		this.audit.record(new AuditEvent(Category.DATA, "campaign.reminders-set", actor, "campaign",
+				Long.toString(campaignId), null, null, Map.of("reminderDays", before), Map.of("reminderDays", after)));
+		return null;
+	}
+
 	private List<Problem> check(CampaignCommand command) {
 		List<Problem> problems = new ArrayList<>();
 		if (command.dataYear() == null) {

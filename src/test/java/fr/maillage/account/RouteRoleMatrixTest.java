@@ -271,7 +271,7 @@ class RouteRoleMatrixTest {
 		// second opening is refused with a message, and sends nothing).
 		for (String admin : List.of("GET /admin/campagnes", "POST /admin/campagnes",
 				"GET /admin/campagnes/{campaignId}", "GET /admin/campagnes/{campaignId}/cible.csv",
-				"POST /admin/campagnes/{campaignId}/ouverture")) {
+				"POST /admin/campagnes/{campaignId}/ouverture", "POST /admin/campagnes/{campaignId}/relances")) {
 			expect(admin).anonymous(signIn).everyone(forbidden, forbidden).role(Role.NATIONAL_ADMIN, ok, ok);
 		}
 		// Everyone signed in has a list (empty without a structure role) and a token.
@@ -560,6 +560,8 @@ class RouteRoleMatrixTest {
 		FORM_SAMPLES.put("/reponses/{responseId}/sections/{section}",
 				structure -> Map.of("f.jours_ouverture.0", "221"));
 		FORM_SAMPLES.put("/reponses/{responseId}/soumettre", structure -> Map.of("version", "0"));
+		// The demo campaign's own reminder days, set again.
+		FORM_SAMPLES.put("/admin/campagnes/{campaignId}/relances", structure -> Map.of("jours", "14, 7, 1"));
 		FORM_SAMPLES.put("/revue/{responseId}/commentaires", structure -> Map.of("code", "", "texte", "Vu."));
 		FORM_SAMPLES.put("/revue/{responseId}/renvoi", structure -> Map.of("version", "0"));
 		FORM_SAMPLES.put("/revue/{responseId}/validation", structure -> Map.of("version", "0"));

@@ -370,6 +370,42 @@ class CampaignLifecycleTest {
 
 	// Helpers
 
+	@Test
+	void theNationalAdministrationChoosesTheReminderDaysAndAMistakeKeepsThemAsTheyWere() throws Exception {
+		// A data year of its own: YEARS holds just enough for the tests above.
+		long campaign = campaign(2093, "2027-01-31", true);
+		this.mvc
+			.perform(post("/admin/campagnes/{id}/relances", campaign).with(as(ADMIN))
+				.with(csrf())
+				.param("jours", "7, 21 ; 1 7"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(reminderDays(campaign)).isEqualTo("{21,7,1}");
+		this.mvc.perform(get("/admin/campagnes/{id}", campaign).with(as(ADMIN)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"21, 7, 1\"")));
+		for (String wrong : List.of("7, demain", "0", "91", "30, 20, 14, 10, 7, 3, 1")) {
+			this.mvc.perform(
+					post("/admin/campagnes/{id}/relances", campaign).with(as(ADMIN)).with(csrf()).param("jours", wrong))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("entre 1 et 90")));
+			assertThat(reminderDays(campaign)).isEqualTo("{21,7,1}");
+		}
+		// No automatic reminder at all.
+		this.mvc
+			.perform(post("/admin/campagnes/{id}/relances", campaign).with(as(ADMIN)).with(csrf()).param("jours", ""))
+			.andExpect(status().is3xxRedirection());
+		assertThat(reminderDays(campaign)).isEqualTo("{}");
+		this.mvc.perform(
+				post("/admin/campagnes/{id}/relances", campaign).with(as(ADVISOR_66)).with(csrf()).param("jours", "3"))
+			.andExpect(status().isForbidden());
+	}
+
+	private String reminderDays(long campaign) {
+		return this.jdbc.sql("select reminder_days::text from campaign where id = ?")
+			.param(campaign)
+			.query(String.class)
+			.single();
+	}
+
 	private long campaign(int year, String closesOn, boolean opened) {
 		return this.jdbc.sql("""
 				insert into campaign (data_year, opens_on, closes_on, questionnaire_version_id, created_at, opened_at)
