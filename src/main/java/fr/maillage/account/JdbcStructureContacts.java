@@ -34,6 +34,21 @@ class JdbcStructureContacts implements StructureContacts {
 	}
 
 	@Override
+	@Unscoped("background jobs and the national campaign page count or write to structures' people")
+	public java.util.Map<Long, List<Contact>> peopleByStructure() {
+		java.util.Map<Long, List<Contact>> people = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select distinct ra.scope_code::bigint as structure_id, u.email, u.display_name
+				from role_assignment ra join app_user u on u.id = ra.user_id
+				where ra.scope_kind = 'STRUCTURE' and ra.role in ('STRUCTURE_MANAGER', 'STRUCTURE_STAFF') and u.enabled
+				order by 1, 2""")
+			.query((rs, row) -> people.computeIfAbsent(rs.getLong("structure_id"), id -> new java.util.ArrayList<>())
+				.add(new Contact(rs.getString("email"), rs.getString("display_name"))))
+			.list();
+		return people;
+	}
+
+	@Override
 	@Unscoped("background jobs write to a département's Caf advisors; nothing is shown")
 	public List<Contact> advisorsOf(String departementCode) {
 		return this.jdbc.sql("""

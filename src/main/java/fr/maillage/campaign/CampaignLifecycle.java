@@ -107,8 +107,9 @@ public class CampaignLifecycle {
 		Map<String, Integer> byKind = new TreeMap<>();
 		Map<String, Integer> byDepartement = new TreeMap<>();
 		Map<Reach, Integer> byReach = new java.util.EnumMap<>(Reach.class);
+		Map<Long, List<StructureContacts.Contact>> everyone = this.contacts.peopleByStructure();
 		for (ApprovedStructure structure : approved(campaign)) {
-			int people = this.contacts.peopleOf(structure.id()).size();
+			int people = everyone.getOrDefault(structure.id(), List.of()).size();
 			Reach reach = (people > 0) ? Reach.PEOPLE
 					: (structure.email() != null && !structure.email().isBlank()) ? Reach.CLAIM : Reach.NONE;
 			lines.add(new TargetLine(structure, reach, people));
@@ -144,6 +145,7 @@ public class CampaignLifecycle {
 		int invitations = 0;
 		int claims = 0;
 		int unreachable = 0;
+		Map<Long, List<StructureContacts.Contact>> everyone = this.contacts.peopleByStructure();
 		for (ApprovedStructure structure : approved(campaign)) {
 			created += this.responses.createIfAbsent(campaignId, structure.id(), now);
 			String deadline = Deadlines.text(Deadlines.deadline(campaign.closesOn(), structure.departementCode()),
@@ -153,7 +155,7 @@ public class CampaignLifecycle {
 			variables.put("dataYear", campaign.dataYear());
 			variables.put("deadline", deadline);
 			variables.put("link", this.baseUrl + "/reponses");
-			List<StructureContacts.Contact> people = this.contacts.peopleOf(structure.id());
+			List<StructureContacts.Contact> people = everyone.getOrDefault(structure.id(), List.of());
 			if (!people.isEmpty()) {
 				for (StructureContacts.Contact person : people) {
 					this.outbox.enqueue(new OutgoingEmail(person.email(), "campaign-opened", variables));
