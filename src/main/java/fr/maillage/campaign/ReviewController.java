@@ -2,7 +2,6 @@ package fr.maillage.campaign;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,8 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ReviewController {
-
-	private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
 	private static final int PAGE = 50;
 
@@ -75,7 +72,7 @@ class ReviewController {
 			.stream()
 			.sorted(Comparator.comparingInt(Campaign::dataYear).reversed())
 			.toList();
-		LocalDate today = LocalDate.now(this.clock.withZone(FRANCE));
+		LocalDate today = LocalDate.now(this.clock.withZone(Deadlines.METROPOLE));
 		Campaign campaign = (year != null)
 				? all.stream().filter(c -> c.dataYear() == year).findFirst().orElseThrow(() -> notFound())
 				: all.stream().filter(c -> !c.opensOn().isAfter(today)).findFirst().orElse(null);
@@ -120,7 +117,6 @@ class ReviewController {
 			pages.add(this.sheets.section(review.sheet(), section.code(), -1));
 		}
 		model.addAttribute("pages", pages);
-		model.addAttribute("zone", FRANCE);
 		model.asMap().putIfAbsent("errors", Map.of());
 		model.asMap().putIfAbsent("typed", Map.of());
 		return "campaign/review";
@@ -181,7 +177,7 @@ class ReviewController {
 		Reviews.History history = this.reviews.history(responseId);
 		List<HistoryEntry> entries = new ArrayList<>();
 		for (ReviewRepository.Step step : history.steps()) {
-			entries.add(new HistoryEntry(LocalDateTime.ofInstant(step.at(), FRANCE), step.actor(),
+			entries.add(new HistoryEntry(LocalDateTime.ofInstant(step.at(), Deadlines.METROPOLE), step.actor(),
 					"response.status." + step.from().name(), "response.status." + step.to().name(), step.message(),
 					null, null));
 		}
@@ -192,8 +188,9 @@ class ReviewController {
 						.question(comment.code())
 						.map(Definition.Question::label)
 						.orElse(comment.code());
-			entries.add(new HistoryEntry(LocalDateTime.ofInstant(comment.createdAt(), FRANCE), comment.author(), null,
-					null, comment.body(), (comment.code() != null) ? comment.code() : "", label));
+			entries.add(new HistoryEntry(LocalDateTime.ofInstant(comment.createdAt(), Deadlines.METROPOLE),
+					comment.author(), null, null, comment.body(), (comment.code() != null) ? comment.code() : "",
+					label));
 		}
 		// In time order; at the same minute a comment comes first (a reviewer comments,
 		// then returns), and steps keep their own order.

@@ -82,8 +82,7 @@ class Reviews {
 	 * comments, and what the reviewer may do.
 	 */
 	record Review(AnswerSheet.Sheet sheet, Submissions.Report report, Map<String, String> justifications,
-			Map<String, List<ReviewRepository.Comment>> commentsByCode, List<ReviewRepository.Comment> comments,
-			boolean mayValidate) {
+			Map<String, List<ReviewRepository.Comment>> commentsByCode, boolean mayValidate) {
 
 		boolean mayReturn() {
 			return this.sheet.response().status() == ResponseStatus.SUBMITTED;
@@ -107,9 +106,8 @@ class Reviews {
 	Review open(long responseId) {
 		AnswerSheet.Sheet sheet = this.sheets.open(responseId);
 		requireReviewer(sheet);
-		List<ReviewRepository.Comment> comments = this.repository.comments(responseId);
 		return new Review(sheet, this.submissions.check(sheet), this.answers.justifications(responseId),
-				byCode(comments), comments, mayValidate(sheet));
+				commentsOf(responseId), mayValidate(sheet));
 	}
 
 	/**
@@ -117,12 +115,8 @@ class Reviews {
 	 * structure's section pages.
 	 */
 	Map<String, List<ReviewRepository.Comment>> commentsOf(long responseId) {
-		return byCode(this.repository.comments(responseId));
-	}
-
-	private static Map<String, List<ReviewRepository.Comment>> byCode(List<ReviewRepository.Comment> comments) {
 		Map<String, List<ReviewRepository.Comment>> byCode = new LinkedHashMap<>();
-		for (ReviewRepository.Comment comment : comments) {
+		for (ReviewRepository.Comment comment : this.repository.comments(responseId)) {
 			byCode.computeIfAbsent(key(comment.code()), code -> new ArrayList<>()).add(comment);
 		}
 		return byCode;
