@@ -74,6 +74,12 @@ class AccountPagesBrowserTest {
 		// Issue 6's national pages on the demo campaign: its target, the rates of every
 		// territory, a département's late structures, the responses to review.
 		long campaign = this.jdbc.sql("select id from campaign where data_year = 2025").query(Long.class).single();
+		// A submitted response of the 66: its overview with the extension form and the
+		// département comparison, and its review.
+		long submitted = this.jdbc.sql("""
+				select r.id from response r join structure s on s.id = r.structure_id
+				where r.campaign_id = ? and r.status = 'SUBMITTED' and s.departement_code = '66'
+				order by r.id limit 1""").param(campaign).query(Long.class).single();
 		for (String path : new String[] { "/admin/campagnes/" + campaign, "/suivi?annee=2025",
 				"/suivi/departements/66?annee=2025", "/revue?annee=2025&statut=toutes" }) {
 			browser.open(path);
@@ -81,6 +87,13 @@ class AccountPagesBrowserTest {
 			assertThat(page.locator("main table").first()).isVisible();
 			browser.checkPage();
 		}
+		browser.open("/reponses/" + submitted);
+		assertThat(page.getByLabel("Nouvelle date limite")).isVisible();
+		browser.checkPage();
+		browser.open("/revue/" + submitted);
+		assertThat(page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Renvoyer pour correction")))
+			.isVisible();
+		browser.checkPage();
 
 		// The password form with mistakes: each message stands next to its field.
 		browser.open("/compte/mot-de-passe");
