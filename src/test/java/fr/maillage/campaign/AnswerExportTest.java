@@ -52,7 +52,7 @@ class AnswerExportTest {
 	@Autowired
 	UserDetailsService accounts;
 
-	private TrackingFixtures fixtures;
+	private CampaignFixtures fixtures;
 
 	private int year;
 
@@ -64,7 +64,7 @@ class AnswerExportTest {
 
 	@BeforeEach
 	void twoResponses() {
-		this.fixtures = new TrackingFixtures(this.jdbc);
+		this.fixtures = new CampaignFixtures(this.jdbc);
 		this.year = YEARS.getAndIncrement();
 		long campaign = this.fixtures.campaign(this.year, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 2, 28));
 		this.in66 = this.fixtures.structuresWithoutAccounts("66", "CS", 1).getFirst();

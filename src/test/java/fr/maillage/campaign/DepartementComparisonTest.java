@@ -42,7 +42,7 @@ class DepartementComparisonTest {
 	@Autowired
 	UserDetailsService accounts;
 
-	private TrackingFixtures fixtures;
+	private CampaignFixtures fixtures;
 
 	private int year;
 
@@ -54,7 +54,7 @@ class DepartementComparisonTest {
 
 	@BeforeEach
 	void theCentreAndFourOthersThatSubmitted() {
-		this.fixtures = new TrackingFixtures(this.jdbc);
+		this.fixtures = new CampaignFixtures(this.jdbc);
 		this.year = YEARS.getAndIncrement();
 		this.campaign = this.fixtures.campaign(this.year, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 2, 28));
 		this.own = this.fixtures.response(this.campaign, this.fixtures.structureOf(MANAGER_66),

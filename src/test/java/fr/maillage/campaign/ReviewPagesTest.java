@@ -1,5 +1,6 @@
 package fr.maillage.campaign;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -74,27 +75,18 @@ class ReviewPagesTest {
 
 	@BeforeEach
 	void aSubmittedResponse() {
-		this.structure = this.jdbc.sql("""
-				select ra.scope_code::bigint from role_assignment ra join app_user u on u.id = ra.user_id
-				where u.email = ? and ra.scope_kind = 'STRUCTURE' limit 1""")
-			.param(MANAGER_66)
-			.query(Long.class)
-			.single();
-		long campaign = this.jdbc.sql("""
-				insert into campaign (data_year, opens_on, closes_on, questionnaire_version_id, created_at)
-				values (?, '2026-10-01', '2027-01-31',
-				        (select id from questionnaire_version where family = 'national' and version = '2026'), now())
-				returning id""").param(YEARS.getAndIncrement()).query(Long.class).single();
+		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc);
+		this.structure = fixtures.structureOf(MANAGER_66);
+		long campaign = fixtures.campaign(YEARS.getAndIncrement(), LocalDate.of(2026, 10, 1),
+				LocalDate.of(2027, 1, 31));
+		// Version 2: started and submitted, as the transitions leave it.
 		this.response = this.jdbc.sql("""
 				insert into response (campaign_id, structure_id, status, version, submitted_at, updated_at)
 				values (?, ?, 'SUBMITTED', 2, now(), now()) returning id""")
 			.params(campaign, this.structure)
 			.query(Long.class)
 			.single();
-		this.jdbc.sql(
-				"insert into answer (response_id, code, item, value, updated_at) values (?, 'jours_ouverture', 0, '220', now())")
-			.param(this.response)
-			.update();
+		fixtures.answer(this.response, "jours_ouverture", 0, "220");
 	}
 
 	@AfterEach

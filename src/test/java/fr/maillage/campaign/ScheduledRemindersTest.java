@@ -39,7 +39,7 @@ class ScheduledRemindersTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private TrackingFixtures fixtures;
+	private CampaignFixtures fixtures;
 
 	private int year;
 
@@ -57,7 +57,7 @@ class ScheduledRemindersTest {
 
 	@BeforeEach
 	void aResponseInEachStatus() {
-		this.fixtures = new TrackingFixtures(this.jdbc);
+		this.fixtures = new CampaignFixtures(this.jdbc);
 		this.year = YEARS.getAndIncrement();
 		this.campaign = this.fixtures.campaign(this.year, LocalDate.of(2026, 11, 1), CLOSES);
 		List<Long> structures = this.fixtures.structuresWithoutAccounts("66", "CS", 6);

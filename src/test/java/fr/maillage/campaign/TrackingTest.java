@@ -57,7 +57,7 @@ class TrackingTest {
 	@Autowired
 	UserDetailsService accounts;
 
-	private TrackingFixtures fixtures;
+	private CampaignFixtures fixtures;
 
 	private int year;
 
@@ -72,7 +72,7 @@ class TrackingTest {
 
 	@BeforeEach
 	void aCampaignInThe66AndThe69() {
-		this.fixtures = new TrackingFixtures(this.jdbc);
+		this.fixtures = new CampaignFixtures(this.jdbc);
 		this.year = YEARS.getAndIncrement();
 		long campaign = this.fixtures.campaign(this.year, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 2, 28));
 		// 66: 2 not started (one of them the demo centre with accounts), 3 in progress,

@@ -6,14 +6,15 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Campaigns and responses made for the tracking tests, with data years 2400 to 2499
- * (reserved for them in the shared test database), and removed after each test.
+ * Campaigns, responses and answers written straight to the shared test database, for the
+ * campaign module's tests; each test class uses data years of its own (the tracking tests
+ * 2400 to 2499, removing theirs after each test).
  */
-final class TrackingFixtures {
+final class CampaignFixtures {
 
 	private final JdbcClient jdbc;
 
-	TrackingFixtures(JdbcClient jdbc) {
+	CampaignFixtures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
