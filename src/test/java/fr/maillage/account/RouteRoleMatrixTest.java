@@ -190,6 +190,28 @@ class RouteRoleMatrixTest {
 		registryRecordRoutes(ok, signIn, forbidden, notFound);
 		registryImportExportRoutes(ok, signIn, forbidden, notFound);
 		directoryRoutes(ok, signIn, forbidden, notFound);
+		observatoryRoutes(ok, signIn, forbidden, notFound);
+	}
+
+	/**
+	 * The observatory's public pages and downloads ({@code {region}} is Occitanie).
+	 * Marking figures final and agreeing to it are for the roles granting them; the
+	 * sample year has no figures, so the routes let them through to a 404 and the matrix
+	 * never freezes demo figures (FinalFigures' own checks are in ObservatoryPagesTest).
+	 */
+	private static void observatoryRoutes(Outcome ok, Outcome signIn, Outcome forbidden, Outcome notFound) {
+		for (String route : List.of("GET /observatoire", "GET /observatoire/regions/{region}",
+				"GET /observatoire/departements/{code}", "GET /observatoire/comparer",
+				"GET /observatoire/export.{format}")) {
+			expect(route).anonymous(ok).everyone(ok, ok);
+		}
+		expect("POST /observatoire/definitif").anonymous(signIn)
+			.everyone(forbidden, forbidden)
+			.role(Role.NATIONAL_ADMIN, notFound, notFound)
+			.role(Role.CAF_ADVISOR, notFound, notFound);
+		expect("POST /observatoire/accord").anonymous(signIn)
+			.everyone(forbidden, forbidden)
+			.role(Role.FEDERATION, notFound, notFound);
 	}
 
 	/**
@@ -494,6 +516,8 @@ class RouteRoleMatrixTest {
 		String[] parts = route.split(" ", 2);
 		Map<String, String> samples = new LinkedHashMap<>();
 		samples.put("{code}", "66");
+		samples.put("{region}", "76");
+		samples.put("{format}", "csv");
 		samples.put("{token}", "no-such-invitation-token");
 		// {id} names a person, except in the questionnaires' routes, where it is the
 		// national questionnaire, in the national administration's other pages, where the
@@ -588,6 +612,11 @@ class RouteRoleMatrixTest {
 
 	/** Query parameters of the directory's routes. */
 	private static void directoryFormSamples() {
+		FORM_SAMPLES.put("/observatoire/export.{format}",
+				structure -> Map.of("tableau", "chiffres", "territoire", "nation"));
+		FORM_SAMPLES.put("/observatoire/definitif",
+				structure -> Map.of("territoire", "departement:66", "annee", "1999"));
+		FORM_SAMPLES.put("/observatoire/accord", structure -> Map.of("territoire", "departement:66", "annee", "1999"));
 		FORM_SAMPLES.put("/annuaire", structure -> Map.of("q", "centre", "departement", "66"));
 		FORM_SAMPLES.put("/api/v1/structures", structure -> Map.of("departement", "66", "kind", "CS"));
 	}
