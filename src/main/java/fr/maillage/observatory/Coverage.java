@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
  * Territory coverage (issue 7): per département, the communes and the population that no
  * active structure serves, the population per structure and the share of structures in
  * rural areas; and the same for France. Always current: computed from the registry on
- * each call (a few milliseconds at national size), nothing is stored.
+ * each call (about 35 ms at national size), nothing is stored.
  */
 @Service
 class Coverage {

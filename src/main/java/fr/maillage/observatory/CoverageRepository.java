@@ -69,11 +69,16 @@ class CoverageRepository {
 	 * first (then by code); at most {@code limit} of them.
 	 */
 	List<CoverageCommune> unservedCommunes(String departement, int limit) {
-		return this.jdbc.sql(SERVED + """
+		// The same rule as SERVED, without the rural class nor the whole country's set.
+		return this.jdbc.sql("""
 				select c.code, c.name, coalesce(c.population, 0) as population
 				from commune c
 				where c.departement_code = :departement
-				  and not exists (select 1 from served sv where sv.commune_code = c.code)
+				  and not exists (select 1 from structure s where s.commune_code = c.code and s.status = 'ACTIVE')
+				  and not exists (select 1
+				                  from structure_served_commune sc
+				                  join structure s on s.id = sc.structure_id and s.status = 'ACTIVE'
+				                  where sc.commune_code = c.code)
 				order by coalesce(c.population, 0) desc, c.code
 				limit :limit""")
 			.param("departement", departement)
