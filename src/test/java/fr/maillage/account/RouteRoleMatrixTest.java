@@ -212,6 +212,7 @@ class RouteRoleMatrixTest {
 		expect("POST /observatoire/accord").anonymous(signIn)
 			.everyone(forbidden, forbidden)
 			.role(Role.FEDERATION, notFound, notFound);
+		coverageRoutes(ok);
 	}
 
 	/**
@@ -280,6 +281,19 @@ class RouteRoleMatrixTest {
 		for (String route : List.of("GET /annuaire", "GET /annuaire/{id}", "GET /api/v1/structures",
 				"GET /api/v1/structures/{id}", "GET /api/v1/open-data/structures.data-inclusion.json",
 				"GET /api/v1/open-data/structures.data-inclusion.csv")) {
+			expect(route).anonymous(ok).everyone(ok, ok);
+		}
+	}
+
+	/**
+	 * The observatory's territory coverage, public: {@code {code}} is the
+	 * Pyrénées-Orientales; an unknown département is tested in {@code CoveragePagesTest}.
+	 */
+	private static void coverageRoutes(Outcome ok) {
+		for (String route : List.of("GET /observatoire/couverture", "GET /observatoire/couverture.csv",
+				"GET /observatoire/couverture.xlsx", "GET /observatoire/couverture/departements/{code}",
+				"GET /observatoire/couverture/departements/{code}.csv",
+				"GET /observatoire/couverture/departements/{code}.xlsx")) {
 			expect(route).anonymous(ok).everyone(ok, ok);
 		}
 	}

@@ -101,7 +101,9 @@ class DirectoryBrowserTest {
 		Page page = browser.page();
 		for (String path : List.of("/annuaire?departement=93&page=2", "/annuaire?kind=EVS&managementMode=COMMUNE",
 				"/annuaire?departement=99", "/annuaire/" + this.corsica.amandiers(),
-				"/annuaire/" + this.corsica.moulin(), "/annuaire/" + this.corsica.ab())) {
+				"/annuaire/" + this.corsica.moulin(), "/annuaire/" + this.corsica.ab(),
+				// The observatory's territory coverage: its map and table, a département.
+				"/observatoire/couverture?mesure=structures-rurales", "/observatoire/couverture/departements/66")) {
 			browser.open(path);
 			assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setLevel(1))).isVisible();
 			browser.checkPage();
