@@ -24,7 +24,6 @@ import fr.maillage.observatory.ApiJson.ApiVersions;
 import fr.maillage.shared.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -54,13 +53,6 @@ import org.springframework.web.bind.annotation.RestController;
 		description = "Les chiffres clés de l’observatoire de l’animation de la vie sociale, par territoire et par "
 				+ "année, sous Licence Ouverte 2.0. Les valeurs couvertes par le secret statistique valent null, "
 				+ "avec leur raison.")
-@ApiResponse(responseCode = "200", description = "Réponse JSON.", headers = {
-		@Header(name = "ETag", description = "Étiquette forte, empreinte du corps : la renvoyer dans If-None-Match.",
-				schema = @Schema(type = "string")),
-		@Header(name = "Cache-Control", description = "no-cache, public : revalider à chaque usage.",
-				schema = @Schema(type = "string")),
-		@Header(name = "Link", description = "La licence : <" + OpenDataLicence.URL + ">; rel=\"license\".",
-				schema = @Schema(type = "string")) })
 @ApiResponse(responseCode = "304", description = "Inchangé depuis l’étiquette envoyée dans If-None-Match.",
 		content = @Content)
 @ApiResponse(responseCode = "400", description = "Paramètre incorrect.",
