@@ -20,6 +20,12 @@ class FigureCache {
 
 	private final FigureRepository repository;
 
+	/**
+	 * Beyond this many entries (addresses with every combination of indicators, say from
+	 * a crawler) the cache starts afresh rather than grow without bound.
+	 */
+	static final int MAX_ENTRIES = 20_000;
+
 	private final Map<String, Object> entries = new ConcurrentHashMap<>();
 
 	private volatile long generation = -1;
@@ -35,12 +41,40 @@ class FigureCache {
 		}
 		Object value = this.entries.get(key);
 		if (value == null) {
+			long generation = this.generation;
 			value = compute.get();
 			if (value != null) {
-				this.entries.put(key, value);
+				putIfGeneration(generation, key, value);
 			}
 		}
 		return (T) value;
+	}
+
+	/** The entry if present, without computing it. */
+	@SuppressWarnings("unchecked")
+	<T> T peek(String key) {
+		if (this.generation < 0) {
+			poll();
+		}
+		return (T) this.entries.get(key);
+	}
+
+	/**
+	 * Keeps a value computed while the cache was at {@code generation}; a value computed
+	 * from figures that changed meanwhile is not kept (the next request computes it
+	 * again).
+	 */
+	void putIfGeneration(long generation, String key, Object value) {
+		if (this.entries.size() >= MAX_ENTRIES) {
+			this.entries.clear();
+		}
+		if (generation == this.generation) {
+			this.entries.put(key, value);
+			// A change that came in between: drop what may be older than it.
+			if (generation != this.generation) {
+				this.entries.remove(key, value);
+			}
+		}
 	}
 
 	/** The generation the cached entries belong to: part of every ETag. */
@@ -55,8 +89,8 @@ class FigureCache {
 	void poll() {
 		long current = this.repository.generation();
 		if (current != this.generation) {
-			this.entries.clear();
 			this.generation = current;
+			this.entries.clear();
 		}
 	}
 
@@ -75,8 +109,8 @@ class FigureCache {
 	}
 
 	private void clear(long newGeneration) {
-		this.entries.clear();
 		this.generation = newGeneration;
+		this.entries.clear();
 	}
 
 }

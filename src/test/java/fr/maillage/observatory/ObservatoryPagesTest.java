@@ -285,6 +285,53 @@ class ObservatoryPagesTest {
 			.single()).isEqualTo(2);
 	}
 
+	@Test
+	void anonymousPagesAreServedFromTheCacheUntilTheFiguresChange() throws Exception {
+		int year = this.figures.latestYear().orElseThrow();
+		String path = "/observatoire/departements/93?annee=" + year;
+		int validated = this.figures.sheet(TerritoryRef.departement("93"), year).validated();
+		assertThat(page(path)).contains("Qualité : " + validated + " réponses validées");
+		// Changed behind the cache's back: the page does not move, it is not rendered
+		// again.
+		this.jdbc
+			.sql("update observatory_quality set validated = validated + 1000"
+					+ " where data_year = ? and territory = 'departement:93'")
+			.param(year)
+			.update();
+		assertThat(page(path)).contains("Qualité : " + validated + " réponses validées");
+		// One more validated response: the refresh clears the cache, the page follows.
+		long response = this.jdbc
+			.sql("select r.id from response r join campaign k on k.id = r.campaign_id"
+					+ " join structure s on s.id = r.structure_id where k.data_year = ? and s.departement_code = '93'"
+					+ " and r.status = 'SUBMITTED' order by r.id limit 1")
+			.param(year)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("update response set status = 'VALIDATED' where id = ?").param(response).update();
+		try {
+			this.refresh.refresh(year);
+			assertThat(page(path)).contains("Qualité : " + (validated + 1) + " réponses validées");
+			// A signed-in person's page is rendered for them, never taken from the cache.
+			assertThat(this.mvc.perform(get(path).with(as(ADMIN)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8)).contains("Se déconnecter");
+			assertThat(page(path)).doesNotContain("Se déconnecter");
+		}
+		finally {
+			this.jdbc.sql("update response set status = 'SUBMITTED' where id = ?").param(response).update();
+			this.refresh.refresh(year);
+		}
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
 	private void assertThatFrozen(int year) {
 		Integer updated = null;
 		try {
