@@ -291,8 +291,8 @@ class ObservatoryPagesTest {
 		String path = "/observatoire/departements/93?annee=" + year;
 		int validated = this.figures.sheet(TerritoryRef.departement("93"), year).validated();
 		assertThat(page(path)).contains("Qualité : " + validated + " réponses validées");
-		// Changed behind the cache's back: the page does not move, it is not rendered
-		// again.
+		// Changed behind the caches' back (rendered page, figures): the page does not
+		// move until a refresh clears them.
 		this.jdbc
 			.sql("update observatory_quality set validated = validated + 1000"
 					+ " where data_year = ? and territory = 'departement:93'")
