@@ -44,6 +44,15 @@ public class ApiDocumentation {
 	/** One operation. */
 	public record Endpoint(String method, String path, String tag, String summary, String description,
 			List<Param> parameters, String exampleUrl) {
+
+		/**
+		 * Whether the example is a working link: a GET whose path variables all got an
+		 * example (a left-over {@code {id}} is not a valid address).
+		 */
+		public boolean exampleLinkable() {
+			return "GET".equals(this.method) && !this.exampleUrl.contains("{");
+		}
+
 	}
 
 	/** One parameter of an operation. */

@@ -99,6 +99,8 @@ class ObservatoryBrowserTest {
 				"/api/documentation")) {
 			browser.open(path);
 			assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setLevel(1))).isVisible();
+			assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setLevel(1))).not()
+				.containsText("Erreur");
 			browser.checkPage();
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import fr.maillage.campaign.Responses;
 import fr.maillage.support.MaillageIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,11 @@ class FigureRefreshTest {
 	@BeforeEach
 	void setUp() {
 		this.fixtures = new ObservatoryFixtures(this.jdbc);
+	}
+
+	@AfterEach
+	void removeStructures() {
+		this.fixtures.removeCreatedStructures();
 	}
 
 	@Test

@@ -13,6 +13,8 @@ final class ObservatoryFixtures {
 
 	private final JdbcClient jdbc;
 
+	private final List<Long> created = new java.util.ArrayList<>();
+
 	ObservatoryFixtures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -36,11 +38,29 @@ final class ObservatoryFixtures {
 		return ids;
 	}
 
+	/** A structure of our own, removed by {@link #removeCreatedStructures()}. */
 	long newStructure(String name, String kind, String commune) {
-		return this.jdbc.sql("insert into structure (name, kind, commune_code) values (?, ?, ?) returning id")
+		long id = this.jdbc.sql("insert into structure (name, kind, commune_code) values (?, ?, ?) returning id")
 			.params(name, kind, commune)
 			.query(Long.class)
 			.single();
+		this.created.add(id);
+		return id;
+	}
+
+	/**
+	 * Removes the structures this fixture created, with their responses and answers: the
+	 * registry's own tests read every structure of the shared database.
+	 */
+	void removeCreatedStructures() {
+		for (long id : this.created) {
+			String responses = "(select id from response where structure_id = " + id + ")";
+			this.jdbc.sql("delete from answer where response_id in " + responses).update();
+			this.jdbc.sql("delete from response_transition where response_id in " + responses).update();
+			this.jdbc.sql("delete from response where structure_id = ?").param(id).update();
+			this.jdbc.sql("delete from structure where id = ?").param(id).update();
+		}
+		this.created.clear();
 	}
 
 	/** A response in that status, with these answers. */
