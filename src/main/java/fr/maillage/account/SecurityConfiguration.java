@@ -29,6 +29,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -50,6 +53,25 @@ class SecurityConfiguration {
 		return String.join("; ", "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
 				"font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", formAction,
 				"frame-ancestors 'none'");
+	}
+
+	/**
+	 * Cross-origin reads of the public JSON API (ADR 23): any origin may GET
+	 * {@code /api/v1/**}, without credentials, and read its entity tag and licence link;
+	 * nothing else is open to other origins. Preflight requests are answered by Spring
+	 * Security's CORS filter before any authorization rule.
+	 */
+	static CorsConfigurationSource apiCors() {
+		CorsConfiguration api = new CorsConfiguration();
+		api.addAllowedOrigin(CorsConfiguration.ALL);
+		api.setAllowedMethods(List.of("GET", "HEAD"));
+		api.addAllowedHeader(CorsConfiguration.ALL);
+		api.setExposedHeaders(List.of("ETag", "Link"));
+		api.setAllowCredentials(false);
+		api.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/v1/**", api);
+		return source;
 	}
 
 	@Bean
@@ -158,6 +180,7 @@ class SecurityConfiguration {
 		if (oidc.enabled()) {
 			oidc.configure(http);
 		}
+		http.cors(cors -> cors.configurationSource(apiCors()));
 		http.logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessHandler(signOutHandler));
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		http.headers(headers -> headers

@@ -213,6 +213,18 @@ class RouteRoleMatrixTest {
 			.everyone(forbidden, forbidden)
 			.role(Role.FEDERATION, notFound, notFound);
 		coverageRoutes(ok);
+		openDataApiRoutes(ok);
+	}
+
+	/**
+	 * The observatory's open-data API, its OpenAPI document and its page: public, read
+	 * the same by everyone.
+	 */
+	private static void openDataApiRoutes(Outcome ok) {
+		for (String route : List.of("GET /api/v1/indicators", "GET /api/v1/figures", "GET /api/v1/figures/versions",
+				"GET /api/v1/comparison", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /api/documentation")) {
+			expect(route).anonymous(ok).everyone(ok, ok);
+		}
 	}
 
 	/**
@@ -608,6 +620,9 @@ class RouteRoleMatrixTest {
 		registryFormSamples();
 		importExportFormSamples();
 		directoryFormSamples();
+		FORM_SAMPLES.put("/api/v1/figures", structure -> Map.of("territory", "departement:66"));
+		FORM_SAMPLES.put("/api/v1/figures/versions", structure -> Map.of("territory", "departement:66"));
+		FORM_SAMPLES.put("/api/v1/comparison", structure -> Map.of("like", "departement:66"));
 	}
 
 	/** Form fields of the registry's record pages. */
