@@ -162,7 +162,9 @@ psql_app "select '  ' || c.data_year || ': ' || count(r.id) || ' responses, '
           || count(r.id) filter (where r.status = 'VALIDATED') || ' validated'
           from campaign c left join response r on r.campaign_id = c.id group by c.data_year order by c.data_year"
 psql_app "select 'answers: ' || count(*) from answer"
-psql_app "select 'figures: ' || count(*) || ' rows in observatory_figure' from observatory_figure"
+psql_app "select 'figures: ' || sum(n) || ' rows in observatory_figure; per data year: '
+          || string_agg(y || ' ' || n, ', ' order by y) from (select data_year y, count(*) n
+          from observatory_figure group by data_year) f"
 year=$(psql_app "select max(k.data_year) from campaign k where k.data_year <= extract(year from now())::int - 1
                  and exists (select 1 from response r where r.campaign_id = k.id and r.status = 'VALIDATED')")
 echo "latest data year with validated responses: $year"
