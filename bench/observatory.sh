@@ -27,7 +27,9 @@
 #   cold passes), BENCH_WARM (5 warm passes), BENCH_SAMPLES (20), BENCH_POLL_MS (50),
 #   BENCH_WRK_WARMUP (30s), BENCH_WRK_DURATION (30s), BENCH_PORT (18083),
 #   BENCH_NGINX_PORT (18084), BENCH_REBUILD=1 to rebuild the jar with mvn -DskipTests
-#   package first, BENCH_FRESH=1 to generate the data again.
+#   package first, BENCH_FRESH=1 to generate the data again, BENCH_APP_ARGS: more
+#   arguments for the application (experiments, e.g.
+#   BENCH_APP_ARGS='--spring.mvc.static-path-pattern=/no-static-here/**').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-18083}
@@ -138,7 +140,7 @@ fresh=false
 t0=$(date +%s%3N)
 "$java" -jar "$jar" --server.port="$port" --maillage.embedded-db.dir="$data" \
     --maillage.demo.size=national --maillage.demo.campaign-years=10 \
-    --maillage.demo.reference-date=2026-11-27 >"$work/app.log" 2>&1 &
+    --maillage.demo.reference-date=2026-11-27 ${BENCH_APP_ARGS:-} >"$work/app.log" 2>&1 &
 app_pid=$!
 until curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     kill -0 "$app_pid" 2>/dev/null || { echo "the application died, see $work/app.log" >&2; exit 1; }
@@ -228,6 +230,7 @@ EOF
     curl -fsS -D "$work/nginx.headers" -o "$work/nginx-page.html" "http://127.0.0.1:$nginx_port$page"
     echo "nginx serves the same bytes: $(cmp -s "$work/nginx/www/page.html" "$work/nginx-page.html" && echo yes || echo no)"
     echo "nginx's headers:"; sed 's/^/  /' "$work/nginx.headers" | tr -d '\r'
+    sessions_before=$(psql_app "select count(*) from spring_session")
     warm=${BENCH_WRK_WARMUP:-30s}
     duration=${BENCH_WRK_DURATION:-30s}
     echo "warm-up: wrk -c 50 -t 2 -d $warm on each"
@@ -248,7 +251,7 @@ EOF
     nginx_rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk-nginx.txt")
     app_rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk-app.txt")
     echo "requests/s: nginx $nginx_rps, application $app_rps, ratio $(awk -v a="$app_rps" -v n="$nginx_rps" 'BEGIN {printf "%.1f %%", 100 * a / n}') (target >= 15 %)"
-    echo "sessions in the database after the wrk runs: $(psql_app "select count(*) from spring_session" 2>/dev/null || echo '?')"
+    echo "sessions in the database: $sessions_before before the wrk runs, $(psql_app "select count(*) from spring_session") after"
 fi
 
 kill "$sampler_pid" 2>/dev/null || true
