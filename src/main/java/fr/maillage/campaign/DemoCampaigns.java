@@ -30,16 +30,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The observatory's history for the demo registry, against the national questionnaire:
  * <ul>
- * <li>five past campaigns (data years R-6 to R-2, R being the reference date's year),
- * each held in the spring after its data year and closed; every structure approved during
- * the data year answered it in full, and its response was validated;</li>
+ * <li>past campaigns, five by default ({@code maillage.demo.campaign-years}: data years
+ * R-6 to R-2, R being the reference date's year; with N, R-N-1 to R-2), each held in the
+ * spring after its data year and closed; every structure approved during the data year
+ * answered it in full, and its response was validated;</li>
  * <li>the current campaign (data year R-1), opened four weeks before the reference date
  * and closing about two months after it: about 30 % of the structures have not started,
  * 40 % have answered about half the sections, 30 % have submitted.</li>
  * </ul>
  * The structures that hold the demo accounts (the first centre social, or EVS, of the
  * départements DemoAccounts names: the centres sociaux of the 66, 11, 34, 69 and 93 and
- * the EVS of the 66, 34 and 93) have their five validated years, so that prefill and the
+ * the EVS of the 66, 34 and 93) have their validated past years, so that prefill and the
  * "far from last year" warnings work for them, and their response to the current campaign
  * is not started: whoever tries the demo starts it afresh. Every campaign is opened (no
  * invitation sent); two structures have an extension of their deadline.
@@ -54,7 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DemoCampaigns implements DemoDataStep {
 
-	/** Past campaigns, all validated. */
+	/**
+	 * Past campaigns, all validated, unless {@code maillage.demo.campaign-years} says
+	 * otherwise (10 for the observatory benchmark: about 4 million answers nationally).
+	 */
 	static final int PAST_CAMPAIGNS = 5;
 
 	/** Rows per insert statement (each column goes as one array). */
@@ -68,8 +72,16 @@ class DemoCampaigns implements DemoDataStep {
 
 	private final boolean background;
 
+	private final int pastCampaigns;
+
 	DemoCampaigns(JdbcClient jdbc, Questionnaires questionnaires, PlatformTransactionManager transactions,
-			@Value("${maillage.demo.size:national}") String size) {
+			@Value("${maillage.demo.size:national}") String size,
+			@Value("${maillage.demo.campaign-years:" + PAST_CAMPAIGNS + "}") int pastCampaigns) {
+		if (pastCampaigns < 1 || pastCampaigns > 30) {
+			throw new IllegalArgumentException(
+					"maillage.demo.campaign-years must be between 1 and 30, not " + pastCampaigns);
+		}
+		this.pastCampaigns = pastCampaigns;
 		this.jdbc = jdbc;
 		this.questionnaires = questionnaires;
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -107,12 +119,13 @@ class DemoCampaigns implements DemoDataStep {
 	}
 
 	/**
-	 * The campaigns of the demo for a reference date: the past ones, then the current.
+	 * The campaigns of the demo for a reference date: the past ones (consecutive data
+	 * years, oldest first), then the current.
 	 */
-	static List<Window> windows(LocalDate referenceDate) {
+	static List<Window> windows(LocalDate referenceDate, int pastCampaigns) {
 		int current = referenceDate.getYear() - 1;
 		List<Window> windows = new ArrayList<>();
-		for (int year = current - PAST_CAMPAIGNS; year < current; year++) {
+		for (int year = current - pastCampaigns; year < current; year++) {
 			windows.add(new Window(year, LocalDate.of(year + 1, 3, 1), LocalDate.of(year + 1, 5, 31)));
 		}
 		LocalDate closes = referenceDate.plusMonths(2);
@@ -126,7 +139,7 @@ class DemoCampaigns implements DemoDataStep {
 		// wait for this long one when it runs in the background.
 		Questionnaires.Version national = this.ownTransaction.execute(status -> this.questionnaires.shippedNational());
 		DemoAnswerSheet sheet = new DemoAnswerSheet(national.definition());
-		List<Window> windows = windows(context.referenceDate());
+		List<Window> windows = windows(context.referenceDate(), this.pastCampaigns);
 		Window current = windows.getLast();
 		Map<Integer, Long> campaigns = insertCampaigns(windows, national.id());
 		Map<String, Long> advisors = advisors();

@@ -78,7 +78,7 @@ class DemoCampaignsTest {
 
 	@Test
 	void everyStructureApprovedInAPastYearHasAValidatedResponseWithItsHistory() {
-		List<DemoCampaigns.Window> windows = DemoCampaigns.windows(REFERENCE_DATE);
+		List<DemoCampaigns.Window> windows = DemoCampaigns.windows(REFERENCE_DATE, DemoCampaigns.PAST_CAMPAIGNS);
 		assertThat(windows).extracting(DemoCampaigns.Window::dataYear)
 			.containsExactly(2020, 2021, 2022, 2023, 2024, 2025);
 		for (DemoCampaigns.Window window : windows.subList(0, 5)) {
@@ -209,7 +209,7 @@ class DemoCampaignsTest {
 
 	@Test
 	void theCurrentCampaignIsUnderWay() {
-		DemoCampaigns.Window current = DemoCampaigns.windows(REFERENCE_DATE).getLast();
+		DemoCampaigns.Window current = DemoCampaigns.windows(REFERENCE_DATE, DemoCampaigns.PAST_CAMPAIGNS).getLast();
 		assertThat(current.dataYear()).isEqualTo(CURRENT);
 		assertThat(current.opensOn()).isBefore(REFERENCE_DATE);
 		assertThat(current.closesOn()).isAfter(REFERENCE_DATE.plusMonths(1));
