@@ -180,18 +180,36 @@ class FigureRepository {
 		return this.jdbc.sql("select generation from observatory_state where id = 1").query(Long.class).single();
 	}
 
-	/** Live figures and quality of one territory for one year. */
-	List<Figure> liveSheet(int year, String territory) {
-		return this.jdbc.sql("""
+	/** Live figures of every territory for one year, by territory. */
+	Map<String, List<Figure>> liveYear(int year) {
+		Map<String, List<Figure>> figures = new HashMap<>();
+		this.jdbc.sql("""
 				select territory, indicator, kinds, value, contributors, suppression
-				from observatory_figure where data_year = :year and territory = :territory""")
+				from observatory_figure where data_year = :year""")
 			.param("year", year)
-			.param("territory", territory)
 			.query(FigureRepository::row)
 			.list()
-			.stream()
-			.map(Row::figure)
-			.toList();
+			.forEach(row -> figures.computeIfAbsent(row.territory(), key -> new ArrayList<>()).add(row.figure()));
+		return figures;
+	}
+
+	Map<String, FigureComputation.Quality> qualityYear(int year) {
+		Map<String, FigureComputation.Quality> quality = new HashMap<>();
+		this.jdbc.sql("select territory, target, validated from observatory_quality where data_year = :year")
+			.param("year", year)
+			.query((rs, n) -> Map.entry(rs.getString("territory"),
+					new FigureComputation.Quality(rs.getInt("target"), rs.getInt("validated"))))
+			.list()
+			.forEach(entry -> quality.put(entry.getKey(), entry.getValue()));
+		return quality;
+	}
+
+	/** The territories whose figures of that year have a final version. */
+	Set<String> territoriesWithVersions(int year) {
+		return Set.copyOf(this.jdbc.sql("select distinct territory from figure_version where data_year = :year")
+			.param("year", year)
+			.query(String.class)
+			.list());
 	}
 
 	Optional<FigureComputation.Quality> quality(int year, String territory) {
@@ -302,23 +320,6 @@ class FigureRepository {
 			.param("note", note)
 			.query(Long.class)
 			.single();
-	}
-
-	/** One figure of every département, for a map. */
-	Map<String, Figure> byDepartement(int year, String indicator, String kinds) {
-		Map<String, Figure> figures = new LinkedHashMap<>();
-		this.jdbc
-			.sql("""
-					select territory, indicator, kinds, value, contributors, suppression
-					from observatory_figure
-					where data_year = :year and indicator = :indicator and kinds = :kinds and territory like 'departement:%'""")
-			.param("year", year)
-			.param("indicator", indicator)
-			.param("kinds", kinds)
-			.query(FigureRepository::row)
-			.list()
-			.forEach(row -> figures.put(row.territory().substring("departement:".length()), row.figure()));
-		return figures;
 	}
 
 }

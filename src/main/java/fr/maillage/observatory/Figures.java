@@ -73,9 +73,8 @@ public class Figures {
 	/** The figures published for a territory and a year. */
 	public FigureSheet sheet(TerritoryRef territory, int year) {
 		return this.cache.get("sheet|" + year + "|" + territory.id(), () -> {
-			List<FigureRepository.Version> versions = this.repository.versions(year, territory.id());
-			if (!versions.isEmpty()) {
-				return finalSheet(territory, versions.getFirst());
+			if (year(year).finalTerritories().contains(territory.id())) {
+				return finalSheet(territory, this.repository.versions(year, territory.id()).getFirst());
 			}
 			return live(territory, year);
 		});
@@ -84,11 +83,27 @@ public class Figures {
 	/** The live, provisional figures, even when a final version exists. */
 	public FigureSheet live(TerritoryRef territory, int year) {
 		return this.cache.get("live|" + year + "|" + territory.id(), () -> {
-			FigureComputation.Quality quality = this.repository.quality(year, territory.id())
-				.orElse(new FigureComputation.Quality(0, 0));
+			YearFigures figures = year(year);
+			FigureComputation.Quality quality = figures.quality()
+				.getOrDefault(territory.id(), new FigureComputation.Quality(0, 0));
 			return FigureSheet.of(territory, year, FigureSheet.Status.PROVISIONAL, null, null, quality.target(),
-					quality.validated(), this.repository.liveSheet(year, territory.id()));
+					quality.validated(), figures.live().getOrDefault(territory.id(), List.of()));
 		});
+	}
+
+	/**
+	 * A data year's live figures of every territory, read at once: after the cache is
+	 * cleared, the first page reads its year in three queries, and the others find their
+	 * territory's sheet already there (a page shows a territory beside its region, the
+	 * nation and the 101 départements of its map).
+	 */
+	private YearFigures year(int year) {
+		return this.cache.get("year|" + year, () -> new YearFigures(this.repository.liveYear(year),
+				this.repository.qualityYear(year), this.repository.territoriesWithVersions(year)));
+	}
+
+	private record YearFigures(Map<String, List<Figure>> live, Map<String, FigureComputation.Quality> quality,
+			java.util.Set<String> finalTerritories) {
 	}
 
 	/** A final version's heading: its number, date, who marked it and who agreed. */
