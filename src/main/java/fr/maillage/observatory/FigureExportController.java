@@ -1,6 +1,5 @@
 package fr.maillage.observatory;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -187,8 +186,7 @@ class FigureExportController {
 		if (figure.secret()) {
 			return message("observatory.secret");
 		}
-		BigDecimal value = figure.value();
-		return value;
+		return figure.value();
 	}
 
 	private static String slug(TerritoryRef territory) {

@@ -1,6 +1,7 @@
 package fr.maillage.observatory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,8 +108,8 @@ public class Figures {
 	}
 
 	/** A final version's heading: its number, date, who marked it and who agreed. */
-	public record FinalVersion(int number, java.time.Instant markedAt, String markedBy, String agreedBy,
-			String catalogueVersion, String note) {
+	public record FinalVersion(int number, Instant markedAt, String markedBy, String agreedBy, String catalogueVersion,
+			String note) {
 	}
 
 	/** A territory's final versions for a year, newest first. */

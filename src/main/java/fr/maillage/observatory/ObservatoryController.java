@@ -1,10 +1,12 @@
 package fr.maillage.observatory;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.maillage.shared.web.NotFoundException;
 import fr.maillage.territory.Choropleth;
@@ -87,7 +89,7 @@ class ObservatoryController {
 				model);
 	}
 
-	private TerritoryRef known(java.util.Optional<TerritoryRef> territory) {
+	private TerritoryRef known(Optional<TerritoryRef> territory) {
 		if (territory.isEmpty() || !this.figures.exists(territory.get())) {
 			throw new NotFoundException("observatory.not-found");
 		}
@@ -199,15 +201,12 @@ class ObservatoryController {
 			.of("carte-indicateur", message("observatory.map.title", indicator.label(), year),
 					message("observatory.map.description", year), message("observatory.map.no-value"))
 			.withLinks(code -> link.buildAndExpand(code).toUriString())
-			.withFormat(value -> FigureFormat.value(java.math.BigDecimal.valueOf(value, indicator.unit().decimals()),
-					indicator));
+			.withFormat(value -> FigureFormat.value(BigDecimal.valueOf(value, indicator.unit().decimals()), indicator));
 		Choropleth choropleth = this.departementMap.draw(values, options);
 		List<TerritoryPage.Legend> legend = new ArrayList<>();
 		for (ChoroplethClass entry : choropleth.classes()) {
-			String from = FigureFormat.value(java.math.BigDecimal.valueOf(entry.from(), indicator.unit().decimals()),
-					indicator);
-			String to = FigureFormat.value(java.math.BigDecimal.valueOf(entry.to(), indicator.unit().decimals()),
-					indicator);
+			String from = FigureFormat.value(BigDecimal.valueOf(entry.from(), indicator.unit().decimals()), indicator);
+			String to = FigureFormat.value(BigDecimal.valueOf(entry.to(), indicator.unit().decimals()), indicator);
 			legend.add(new TerritoryPage.Legend(entry.cssClass(),
 					(entry.from() == entry.to()) ? from : message("observatory.map.legend.range", from, to)));
 		}
