@@ -117,7 +117,7 @@ class FigureRefresh {
 	private int write(int year) {
 		this.repository.lockYear(year);
 		IndicatorCatalogue catalogue = this.catalogues.current();
-		List<Contribution> contributions = this.repository.contributions(year, catalogue.questions());
+		List<Contribution> contributions = this.repository.contributions(year, this.catalogues.computed());
 		FigureComputation.Result result = FigureComputation.compute(catalogue, contributions,
 				FigureComputation.regionsOf(this.territories.departements()),
 				this.properties.confidentialityThreshold());
@@ -133,10 +133,15 @@ class FigureRefresh {
 			}
 		});
 		List<FigureRepository.Row> gone = new ArrayList<>(stored.values());
+		int count = changed.size() + gone.size();
+		boolean qualityChanged = !this.repository.qualityYear(year).equals(result.quality());
+		if (count == 0 && !qualityChanged) {
+			// Nothing moved (a restart, an event already folded in): caches stay warm.
+			return 0;
+		}
 		this.repository.upsert(year, changed);
 		this.repository.delete(year, gone);
 		this.repository.replaceQuality(year, result.quality());
-		int count = changed.size() + gone.size();
 		long generation = this.repository.bumpGeneration(this.clock.instant());
 		this.cache.clearAfterCommit(generation);
 		return count;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.maillage.questionnaire.ComputedTotals;
 import fr.maillage.shared.security.Unscoped;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,9 +52,10 @@ class FigureRepository {
 
 	/**
 	 * Every structure asked to answer a data year's campaign, with its registry fields
-	 * and, when its response is validated, its answers to the given questions.
+	 * and, when its response is validated, its answers to the questions the indicators
+	 * read (with the totals computed from them).
 	 */
-	List<Contribution> contributions(int year, Set<String> codes) {
+	List<Contribution> contributions(int year, ComputedTotals computed) {
 		Map<Long, Map<String, String>> answers = new HashMap<>();
 		this.template.query(con -> {
 			var statement = con.prepareStatement("""
@@ -63,13 +65,28 @@ class FigureRepository {
 					join campaign k on k.id = r.campaign_id
 					where k.data_year = ? and r.status = 'VALIDATED' and a.item = 0 and a.code = any (?)""");
 			statement.setInt(1, year);
-			Array array = con.createArrayOf("text", codes.toArray());
+			Array array = con.createArrayOf("text", computed.storedCodes().toArray());
 			statement.setArray(2, array);
 			statement.setFetchSize(10_000);
 			return statement;
 		}, (ResultSet rs) -> {
 			answers.computeIfAbsent(rs.getLong(1), key -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
 		});
+		Map<Long, Map<String, Integer>> repeatCounts = new HashMap<>();
+		computed.repeats()
+			.forEach((repeat, children) -> this.jdbc.sql("""
+					select r.structure_id, count(distinct a.item) as items
+					from answer a
+					join response r on r.id = a.response_id
+					join campaign k on k.id = r.campaign_id
+					where k.data_year = :year and r.status = 'VALIDATED' and a.code in (:children)
+					group by r.structure_id""")
+				.param("year", year)
+				.param("children", children)
+				.query((rs, n) -> Map.entry(rs.getLong("structure_id"), rs.getInt("items")))
+				.list()
+				.forEach(entry -> repeatCounts.computeIfAbsent(entry.getKey(), key -> new HashMap<>())
+					.put(repeat, entry.getValue())));
 		return this.jdbc.sql("""
 				select s.id, s.kind, s.region_code, s.departement_code, c.population_band,
 				       coalesce(s.territory_type_override = 'RURAL', not c.urban) as rural,
@@ -80,13 +97,15 @@ class FigureRepository {
 				join structure s on s.id = r.structure_id
 				join commune c on c.code = s.commune_code
 				where k.data_year = :year
-				order by s.id""")
-			.param("year", year)
-			.query((rs, n) -> new Contribution(rs.getLong("id"), rs.getString("kind"), rs.getString("region_code"),
+				order by s.id""").param("year", year).query((rs, n) -> {
+			long id = rs.getLong("id");
+			boolean validated = rs.getBoolean("validated");
+			return new Contribution(id, rs.getString("kind"), rs.getString("region_code"),
 					rs.getString("departement_code"), rs.getString("population_band"), rs.getBoolean("rural"),
 					rs.getBoolean("association"), rs.getBoolean("near_qpv"), rs.getBoolean("federation_member"),
-					rs.getBoolean("validated"), answers.getOrDefault(rs.getLong("id"), Map.of())))
-			.list();
+					validated, validated ? computed.complete(answers.getOrDefault(id, Map.of()),
+							repeatCounts.getOrDefault(id, Map.of())) : Map.of());
+		}).list();
 	}
 
 	/** A stored figure and its territory. */
@@ -307,6 +326,14 @@ class FigureRepository {
 			.query((rs, n) -> new Agreement(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
 					rs.getString(4)))
 			.optional();
+	}
+
+	/** Whether a final version was already marked under this agreement. */
+	boolean agreementUsed(long agreementId) {
+		return this.jdbc.sql("select exists (select 1 from figure_version where agreement_id = :id)")
+			.param("id", agreementId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	long agree(int year, String territory, long userId, Instant now, String note) {

@@ -69,9 +69,20 @@ public class FinalFigures {
 		return new Rights(mark, mark && !national, agree);
 	}
 
-	/** The latest agreement recorded for a territory's figures of a year. */
-	public Optional<FigureRepository.Agreement> agreement(TerritoryRef territory, int year) {
-		return this.repository.agreement(year, territory.id());
+	/**
+	 * The federation's agreement a Caf advisor may mark the next final version under: the
+	 * latest one recorded, if no version was marked under it yet (an agreement covers the
+	 * figures it was given for, not later corrections).
+	 */
+	public Optional<Agreement> agreement(TerritoryRef territory, int year) {
+		return this.repository.agreement(year, territory.id())
+			.filter(agreement -> !this.repository.agreementUsed(agreement.id()))
+			.map(agreement -> new Agreement(agreement.id(), agreement.agreedBy(), agreement.agreedAt(),
+					agreement.note()));
+	}
+
+	/** A federation's agreement, as the territory's page shows it to those concerned. */
+	public record Agreement(long id, String agreedBy, java.time.Instant agreedAt, String note) {
 	}
 
 	/**
@@ -86,15 +97,14 @@ public class FinalFigures {
 		if (!rights.mayMark()) {
 			throw new AccessDeniedException("not allowed to mark " + territory + " final");
 		}
-		Optional<FigureRepository.Agreement> agreement = this.repository.agreement(year, territory.id());
+		Optional<Agreement> agreement = agreement(territory, year);
 		if (rights.needsAgreement() && agreement.isEmpty()) {
 			throw new MissingAgreementException();
 		}
 		AccountPrincipal user = this.access.currentUser().orElseThrow();
 		this.repository.lockYear(year);
-		int number = this.repository.freeze(year, territory.id(), user.id(),
-				agreement.map(FigureRepository.Agreement::id).orElse(null), this.figures.catalogue().version(),
-				this.clock.instant(), note);
+		int number = this.repository.freeze(year, territory.id(), user.id(), agreement.map(Agreement::id).orElse(null),
+				this.figures.catalogue().version(), this.clock.instant(), note);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("territory", territory.id());
 		after.put("dataYear", year);

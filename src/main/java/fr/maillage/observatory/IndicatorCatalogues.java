@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import fr.maillage.questionnaire.ComputedTotals;
 import fr.maillage.questionnaire.Questionnaires;
 
 import org.springframework.stereotype.Component;
@@ -24,6 +25,8 @@ class IndicatorCatalogues {
 
 	private volatile IndicatorCatalogue current;
 
+	private volatile ComputedTotals computed;
+
 	IndicatorCatalogues(Questionnaires questionnaires) {
 		this.questionnaires = questionnaires;
 	}
@@ -34,16 +37,25 @@ class IndicatorCatalogues {
 			synchronized (this) {
 				if (this.current == null) {
 					IndicatorCatalogueReader reader = new IndicatorCatalogueReader();
-					this.current = reader.read(shipped(), this.questionnaires.shippedNational().definition());
-					if (this.current == null) {
+					var national = this.questionnaires.shippedNational().definition();
+					IndicatorCatalogue read = reader.read(shipped(), national);
+					if (read == null) {
 						throw new IllegalStateException(
 								"The shipped indicator catalogue does not check: " + reader.errors());
 					}
+					this.computed = new ComputedTotals(national, read.questions());
+					this.current = read;
 				}
 				catalogue = this.current;
 			}
 		}
 		return catalogue;
+	}
+
+	/** The totals the catalogue's questions need computed, and the codes to read. */
+	ComputedTotals computed() {
+		current();
+		return this.computed;
 	}
 
 	static String shipped() {

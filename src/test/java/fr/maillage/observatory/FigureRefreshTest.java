@@ -154,6 +154,44 @@ class FigureRefreshTest {
 		assertThat(sheet.responseRate()).isEqualByComparingTo("63");
 	}
 
+	@Test
+	void totalsTheQuestionnaireComputesAreComputedForTheIndicators() {
+		int year = 2604;
+		long campaign = this.fixtures.campaign(year);
+		for (long structure : this.fixtures.structures("69", "CS", 5)) {
+			long response = this.fixtures.response(campaign, structure, "VALIDATED",
+					Map.of("fin_caf_ps_ag", "100000", "fin_caf_autres", "20000", "produits_total", "400000",
+							"usagers_0_5", "10", "usagers_60_plus", "5"));
+			for (int item = 0; item < 3; item++) {
+				this.jdbc
+					.sql("insert into answer (response_id, code, item, value, updated_at)"
+							+ " values (?, 'partenaire_nom', ?, ?, now())")
+					.params(response, item, "Partenaire " + item)
+					.update();
+			}
+		}
+		this.refresh.refresh(year);
+
+		FigureSheet sheet = this.figures.sheet(TerritoryRef.departement("69"), year);
+		// fin_caf_total = sum(fin_caf_ps_ag, fin_caf_ps_acf, fin_caf_ps_evs,
+		// fin_caf_autres)
+		assertThat(sheet.get("part_financements_caf").value()).isEqualByComparingTo("30.0");
+		assertThat(sheet.get("part_financements_caf").contributors()).isEqualTo(5);
+		// usagers_total = the sum of the age bands; nb_partenaires = count(partenaires)
+		assertThat(sheet.get("usagers").value()).isEqualByComparingTo("75");
+		assertThat(sheet.get("partenaires_moyen").value()).isEqualByComparingTo("3");
+	}
+
+	@Test
+	void everyIndicatorHasContributorsInTheDemoHistory() {
+		int year = this.figures.latestYear().orElseThrow() - 1;
+		FigureSheet nation = this.figures.sheet(TerritoryRef.NATION, year);
+		for (Indicator indicator : this.figures.catalogue().indicators()) {
+			assertThat(nation.get(indicator.code())).as(indicator.code()).isNotNull();
+			assertThat(nation.get(indicator.code()).contributors()).as(indicator.code()).isPositive();
+		}
+	}
+
 	private BigDecimal value(int year, TerritoryRef territory) {
 		Figure figure = this.figures.sheet(territory, year).get("benevoles_activite");
 		return (figure != null) ? figure.value() : null;

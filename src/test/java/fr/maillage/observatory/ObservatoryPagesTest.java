@@ -43,6 +43,10 @@ class ObservatoryPagesTest {
 
 	private static final String ADVISOR_11 = "conseiller.caf11@maillage.example";
 
+	private static final String ADVISOR_34 = "conseillere.caf34@maillage.example";
+
+	private static final String FEDERATION_34 = "federation34@maillage.example";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -227,7 +231,7 @@ class ObservatoryPagesTest {
 		long campaign = this.fixtures.campaign(year);
 		List<Long> structures = this.fixtures.structures("66", "EVS", 7);
 		for (int i = 0; i < 6; i++) {
-			this.fixtures.response(campaign, structures.get(i), "VALIDATED", Map.of("usagers_total", "100"));
+			this.fixtures.response(campaign, structures.get(i), "VALIDATED", Map.of("usagers_0_5", "100"));
 		}
 		this.refresh.refresh(year);
 		TerritoryRef d66 = TerritoryRef.departement("66");
@@ -262,8 +266,15 @@ class ObservatoryPagesTest {
 		assertThat(this.figures.sheet(d66, year).version()).isEqualTo(1);
 		assertThat(this.figures.sheet(d66, year).get("usagers").value()).isEqualByComparingTo("600");
 
+		// The agreement covered that version: a second one needs a new agreement.
+		this.mvc
+			.perform(post("/observatoire/definitif").with(as(ADVISOR_66))
+				.with(csrf())
+				.param("territoire", "departement:66")
+				.param("annee", Integer.toString(year)))
+			.andExpect(status().isForbidden());
 		// A later validation changes the live figures, not the final version.
-		this.fixtures.response(campaign, structures.get(6), "VALIDATED", Map.of("usagers_total", "50"));
+		this.fixtures.response(campaign, structures.get(6), "VALIDATED", Map.of("usagers_0_5", "50"));
 		this.refresh.refresh(year);
 		assertThat(this.figures.live(d66, year).get("usagers").value()).isEqualByComparingTo("650");
 		assertThat(this.figures.sheet(d66, year).get("usagers").value()).isEqualByComparingTo("600");
@@ -330,6 +341,37 @@ class ObservatoryPagesTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theTerritoryPageOffersMarkingToThoseWhoMayAndWaitsForTheAgreement() throws Exception {
+		int year = this.figures.latestYear().orElseThrow() - 2;
+		String path = "/observatoire/departements/34?annee=" + year;
+		String before = this.mvc.perform(get(path).with(as(ADVISOR_34)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(before).contains("une fois l’accord de la fédération enregistré")
+			.doesNotContain("Déclarer ces chiffres définitifs");
+		String federation = this.mvc.perform(get(path).with(as(FEDERATION_34)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(federation).contains("Donner l’accord de la fédération");
+		this.mvc
+			.perform(post("/observatoire/accord").with(as(FEDERATION_34))
+				.with(csrf())
+				.param("territoire", "departement:34")
+				.param("annee", Integer.toString(year)))
+			.andExpect(status().is3xxRedirection());
+		String after = this.mvc.perform(get(path).with(as(ADVISOR_34)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(after).contains("Accord de la fédération donné par Olivier Roux",
+				"Déclarer ces chiffres définitifs");
+		// Visitors see neither the forms nor anybody's name.
+		assertThat(page(path)).doesNotContain("Déclarer ces chiffres définitifs", "Olivier Roux");
 	}
 
 	private void assertThatFrozen(int year) {
