@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import fr.maillage.observatory.FigureComputation.Cell;
 
@@ -31,6 +32,13 @@ final class Confidentiality {
 	}
 
 	static void apply(Map<Cell, Figure> figures, Map<String, String> regionOf, int threshold) {
+		apply(figures, regionOf, threshold, Set.of());
+	}
+
+	/**
+	 * @param pinned the cells whose value a final version publishes
+	 */
+	static void apply(Map<Cell, Figure> figures, Map<String, String> regionOf, int threshold, Set<Cell> pinned) {
 		for (Map.Entry<Cell, Figure> entry : figures.entrySet()) {
 			Figure figure = entry.getValue();
 			if (figure.contributors() < threshold) {
@@ -42,7 +50,7 @@ final class Confidentiality {
 		while (changed) {
 			changed = false;
 			for (Equation equation : equations) {
-				changed |= equation.protect(figures, threshold);
+				changed |= equation.protect(figures, threshold, pinned);
 			}
 		}
 	}
@@ -55,30 +63,34 @@ final class Confidentiality {
 	record Equation(Cell total, List<Cell> parts) {
 
 		/** Hides one more figure if this equation lets a secret one be derived. */
-		boolean protect(Map<Cell, Figure> figures, int threshold) {
+		boolean protect(Map<Cell, Figure> figures, int threshold, Set<Cell> pinned) {
 			Figure total = figures.get(this.total);
 			if (total == null) {
 				return false;
 			}
+			boolean totalSecret = total.secret() && !pinned.contains(this.total);
 			List<Cell> present = this.parts.stream().filter(figures::containsKey).toList();
-			List<Cell> secretParts = present.stream().filter(cell -> figures.get(cell).secret()).toList();
-			int secrets = secretParts.size() + (total.secret() ? 1 : 0);
+			List<Cell> secretParts = present.stream()
+				.filter(cell -> figures.get(cell).secret() && !pinned.contains(cell))
+				.toList();
+			int secrets = secretParts.size() + (totalSecret ? 1 : 0);
 			if (secrets == 0) {
 				return false;
 			}
 			int secretStructures = secretParts.stream().mapToInt(cell -> figures.get(cell).contributors()).sum();
-			boolean safe = secrets >= 2 && (total.secret() || secretStructures >= threshold);
+			boolean safe = secrets >= 2 && (totalSecret || secretStructures >= threshold);
 			if (safe) {
 				return false;
 			}
 			Cell next = present.stream()
-				.filter(cell -> !figures.get(cell).secret() && figures.get(cell).contributors() > 0)
+				.filter(cell -> !figures.get(cell).secret() && !pinned.contains(cell)
+						&& figures.get(cell).contributors() > 0)
 				.min(Comparator.comparingInt((Cell cell) -> figures.get(cell).contributors())
 					.thenComparing(Cell::territory)
 					.thenComparing(Cell::kinds))
 				.orElse(null);
 			if (next == null) {
-				if (total.secret()) {
+				if (totalSecret || pinned.contains(this.total)) {
 					return false;
 				}
 				next = this.total;

@@ -32,6 +32,15 @@ final class FigureComputation {
 
 	static Result compute(IndicatorCatalogue catalogue, List<Contribution> contributions, Map<String, String> regionOf,
 			int threshold) {
+		return compute(catalogue, contributions, regionOf, threshold, java.util.Set.of());
+	}
+
+	/**
+	 * @param pinned the figures a final version publishes, as
+	 * {@code territory|indicator|kinds}: confidentiality counts them as published
+	 */
+	static Result compute(IndicatorCatalogue catalogue, List<Contribution> contributions, Map<String, String> regionOf,
+			int threshold, java.util.Set<String> pinned) {
 		Map<String, int[]> quality = new LinkedHashMap<>();
 		for (Contribution contribution : contributions) {
 			for (String territory : territories(contribution)) {
@@ -64,7 +73,13 @@ final class FigureComputation {
 			cells.forEach((cell, accumulator) -> computed.put(cell, new Figure(indicator.code(), cell.kinds(),
 					accumulator.value(indicator), accumulator.count(), null)));
 			if (!indicator.fromRegistry()) {
-				Confidentiality.apply(computed, regionOf, threshold);
+				java.util.Set<Cell> pinnedCells = new java.util.HashSet<>();
+				for (Cell cell : computed.keySet()) {
+					if (pinned.contains(cell.territory() + "|" + indicator.code() + "|" + cell.kinds())) {
+						pinnedCells.add(cell);
+					}
+				}
+				Confidentiality.apply(computed, regionOf, threshold, pinnedCells);
 			}
 			computed.forEach(
 					(cell, figure) -> figures.computeIfAbsent(cell.territory(), key -> new ArrayList<>()).add(figure));

@@ -120,7 +120,7 @@ class FigureRefresh {
 		List<Contribution> contributions = this.repository.contributions(year, this.catalogues.computed());
 		FigureComputation.Result result = FigureComputation.compute(catalogue, contributions,
 				FigureComputation.regionsOf(this.territories.departements()),
-				this.properties.confidentialityThreshold());
+				this.properties.confidentialityThreshold(), this.repository.frozenPublished(year));
 		Map<String, FigureRepository.Row> stored = this.repository.live(year);
 		List<FigureRepository.Row> changed = new ArrayList<>();
 		result.figures().forEach((territory, figures) -> {

@@ -328,6 +328,18 @@ class FigureRepository {
 			.optional();
 	}
 
+	/**
+	 * The figures of a year some final version publishes (as
+	 * {@code territory|indicator|kinds}): every version stays readable, so each one's
+	 * published values stay known.
+	 */
+	Set<String> frozenPublished(int year) {
+		return Set.copyOf(this.jdbc.sql("""
+				select distinct v.territory || '|' || f.indicator || '|' || f.kinds
+				from figure_version v join figure_version_value f on f.version_id = v.id
+				where v.data_year = :year and f.value is not null""").param("year", year).query(String.class).list());
+	}
+
 	/** Whether a final version was already marked under this agreement. */
 	boolean agreementUsed(long agreementId) {
 		return this.jdbc.sql("select exists (select 1 from figure_version where agreement_id = :id)")

@@ -15,6 +15,8 @@ import fr.maillage.shared.security.Scope;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Marking a territory's figures of a data year final (permissions.md): the national
@@ -36,15 +38,18 @@ public class FinalFigures {
 
 	private final FigureCache cache;
 
+	private final FigureRefresh refresh;
+
 	private final Clock clock;
 
 	FinalFigures(FigureRepository repository, Figures figures, AccessPolicy access, AuditTrail audit, FigureCache cache,
-			Clock clock) {
+			FigureRefresh refresh, Clock clock) {
 		this.repository = repository;
 		this.figures = figures;
 		this.access = access;
 		this.audit = audit;
 		this.cache = cache;
+		this.refresh = refresh;
 		this.clock = clock;
 	}
 
@@ -113,6 +118,14 @@ public class FinalFigures {
 		this.audit.record(new AuditEvent(AuditEvent.Category.DATA, "figures.final", user.id(), "figures",
 				territory.id() + "/" + year, departement(territory), null, Map.of(), after));
 		this.cache.clearAfterCommit(this.repository.bumpGeneration(this.clock.instant()));
+		// Once committed, the year's live figures are protected again with the new frozen
+		// ones counted as published (Confidentiality: pinned figures).
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				FinalFigures.this.refresh.refresh(year);
+			}
+		});
 		return number;
 	}
 

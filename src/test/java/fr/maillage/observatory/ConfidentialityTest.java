@@ -92,6 +92,33 @@ class ConfidentialityTest {
 		assertThat(figures.get(new Cell("nation", "ALL")).secret()).isFalse();
 	}
 
+	@Test
+	void figuresPublishedByAFinalVersionAreNeverTheOnesHiddenToProtectAnother() {
+		Map<Cell, Figure> figures = new LinkedHashMap<>();
+		put(figures, "departement:48", "ALL", 4);
+		put(figures, "departement:11", "ALL", 6);
+		put(figures, "departement:66", "ALL", 20);
+		put(figures, "region:76", "ALL", 30);
+		put(figures, "nation", "ALL", 30);
+		// The 11's figure is frozen in a final version: hiding its live one would not
+		// hide
+		// it, so the 66 is hidden instead.
+		Confidentiality.apply(figures, REGION_OF, 5, java.util.Set.of(new Cell("departement:11", "ALL")));
+		assertThat(figures.get(new Cell("departement:11", "ALL")).secret()).isFalse();
+		assertThat(figures.get(new Cell("departement:66", "ALL")).suppression())
+			.isEqualTo(Figure.Suppression.SECONDARY);
+
+		// Every other département frozen: only the region's live total is left to hide.
+		Map<Cell, Figure> allFrozen = new LinkedHashMap<>();
+		put(allFrozen, "departement:48", "ALL", 4);
+		put(allFrozen, "departement:11", "ALL", 6);
+		put(allFrozen, "departement:66", "ALL", 20);
+		put(allFrozen, "region:76", "ALL", 30);
+		Confidentiality.apply(allFrozen, REGION_OF, 5,
+				java.util.Set.of(new Cell("departement:11", "ALL"), new Cell("departement:66", "ALL")));
+		assertThat(allFrozen.get(new Cell("region:76", "ALL")).suppression()).isEqualTo(Figure.Suppression.SECONDARY);
+	}
+
 	private static void assertNoEquationHasASingleSecret(Map<Cell, Figure> figures) {
 		for (String kinds : new String[] { "ALL", "CS", "EVS" }) {
 			long secretRegions = figures.entrySet()

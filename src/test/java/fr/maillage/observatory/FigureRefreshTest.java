@@ -42,6 +42,9 @@ class FigureRefreshTest {
 	Figures figures;
 
 	@Autowired
+	FigureRepository repository;
+
+	@Autowired
 	Responses responses;
 
 	@Autowired
@@ -131,6 +134,45 @@ class FigureRefreshTest {
 			.isNull();
 		assertThat(this.figures.sheet(TerritoryRef.departement("48"), year).get("structures").value())
 			.isEqualByComparingTo("4");
+	}
+
+	@Test
+	void aDepartementThatBecomesSecretAfterItsNeighboursWereMarkedFinalCannotBeDerivedFromThem() {
+		int year = 2606;
+		long campaign = this.fixtures.campaign(year);
+		List<Long> lozere = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			long structure = this.fixtures.newStructure("Espace de test " + i, "CS", "48095");
+			lozere.add(this.fixtures.response(campaign, structure, "VALIDATED", Map.of("benevoles_activite", "7")));
+		}
+		for (String departement : List.of("11", "34", "66")) {
+			for (long structure : this.fixtures.structures(departement, "CS", 6)) {
+				this.fixtures.response(campaign, structure, "VALIDATED", Map.of("benevoles_activite", "10"));
+			}
+		}
+		this.refresh.refresh(year);
+		assertThat(value(year, TerritoryRef.departement("48"))).isEqualByComparingTo("35");
+		// The Aude and the Hérault are marked final: their figures stay published.
+		for (String departement : List.of("11", "34")) {
+			this.repository.freeze(year, "departement:" + departement, null, null, "test", java.time.Instant.now(),
+					null);
+		}
+		// One Lozère response is withdrawn: its live figure (4 structures) becomes
+		// secret.
+		this.jdbc.sql("update response set status = 'SUBMITTED' where id = ?").param(lozere.getFirst()).update();
+		this.refresh.refresh(year);
+
+		assertThat(this.figures.live(TerritoryRef.departement("48"), year).get("benevoles_activite").secret()).isTrue();
+		// Region − Aude (final) − Hérault (final) − Pyrénées-Orientales would give it:
+		// the
+		// Pyrénées-Orientales is hidden, not the final ones (hiding those would hide
+		// nothing).
+		assertThat(this.figures.sheet(TerritoryRef.departement("11"), year).get("benevoles_activite").value())
+			.isEqualByComparingTo("60");
+		assertThat(this.figures.live(TerritoryRef.departement("66"), year).get("benevoles_activite").suppression())
+			.isEqualTo(Figure.Suppression.SECONDARY);
+		assertThat(this.figures.sheet(TerritoryRef.region("76"), year).get("benevoles_activite").value())
+			.isEqualByComparingTo("208");
 	}
 
 	@Test
