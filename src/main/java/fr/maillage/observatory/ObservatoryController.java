@@ -117,8 +117,11 @@ class ObservatoryController {
 		model.addAttribute("page", page);
 		model.addAttribute("catalogue", this.figures.catalogue());
 		model.addAttribute("path", path(territory));
-		model.addAttribute("rights", this.finalFigures.rights(territory));
-		model.addAttribute("agreement", this.finalFigures.agreement(territory, year).orElse(null));
+		FinalFigures.Rights rights = this.finalFigures.rights(territory);
+		model.addAttribute("rights", rights);
+		// Only those who mark or agree see the agreement: no query for anyone else.
+		model.addAttribute("agreement",
+				rights.any() ? this.finalFigures.agreement(territory, year).orElse(null) : null);
 		model.addAttribute("exportQuery", "territoire=" + territory.id() + "&annee=" + year);
 		return "observatory/territory";
 	}
