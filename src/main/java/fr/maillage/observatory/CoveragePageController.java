@@ -87,29 +87,29 @@ class CoveragePageController {
 	@GetMapping(PATH + ".csv")
 	void csv(HttpServletResponse response) throws IOException {
 		List<List<Object>> rows = departementRows();
-		download(response, CoverageFiles.CSV_TYPE, "couverture-territoires-" + today() + ".csv");
-		CoverageFiles.writeCsv(response.getOutputStream(), CoverageFiles.DEPARTEMENT_HEADER, rows);
+		download(response, TableFiles.CSV_TYPE, "couverture-territoires-" + today() + ".csv");
+		TableFiles.writeCsv(response.getOutputStream(), CoverageFiles.DEPARTEMENT_HEADER, rows);
 	}
 
 	@GetMapping(PATH + ".xlsx")
 	void xlsx(HttpServletResponse response) throws IOException {
 		List<List<Object>> rows = departementRows();
-		download(response, CoverageFiles.XLSX_TYPE, "couverture-territoires-" + today() + ".xlsx");
-		CoverageFiles.writeXlsx(response.getOutputStream(), "couverture", CoverageFiles.DEPARTEMENT_HEADER, rows);
+		download(response, TableFiles.XLSX_TYPE, "couverture-territoires-" + today() + ".xlsx");
+		TableFiles.writeXlsx(response.getOutputStream(), "couverture", CoverageFiles.DEPARTEMENT_HEADER, rows);
 	}
 
 	@GetMapping(DEPARTEMENT_PATH + "{code}.csv")
 	void departementCsv(@PathVariable String code, HttpServletResponse response) throws IOException {
 		List<List<Object>> rows = communeRows(code);
-		download(response, CoverageFiles.CSV_TYPE, communesFileName(code, "csv"));
-		CoverageFiles.writeCsv(response.getOutputStream(), CoverageFiles.COMMUNE_HEADER, rows);
+		download(response, TableFiles.CSV_TYPE, communesFileName(code, "csv"));
+		TableFiles.writeCsv(response.getOutputStream(), CoverageFiles.COMMUNE_HEADER, rows);
 	}
 
 	@GetMapping(DEPARTEMENT_PATH + "{code}.xlsx")
 	void departementXlsx(@PathVariable String code, HttpServletResponse response) throws IOException {
 		List<List<Object>> rows = communeRows(code);
-		download(response, CoverageFiles.XLSX_TYPE, communesFileName(code, "xlsx"));
-		CoverageFiles.writeXlsx(response.getOutputStream(), "communes-" + code, CoverageFiles.COMMUNE_HEADER, rows);
+		download(response, TableFiles.XLSX_TYPE, communesFileName(code, "xlsx"));
+		TableFiles.writeXlsx(response.getOutputStream(), "communes-" + code, CoverageFiles.COMMUNE_HEADER, rows);
 	}
 
 	private CoverageFigures figures(String code) {
