@@ -17,6 +17,12 @@ import java.util.Map;
  */
 final class FigureComputation {
 
+	/**
+	 * Moves whenever a change here (or in {@link Confidentiality}) may change stored
+	 * figures: the next start then recomputes every year.
+	 */
+	static final int REVISION = 2;
+
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private FigureComputation() {

@@ -74,19 +74,40 @@ class FigureRefresh {
 	}
 
 	/**
-	 * Every year again at start: the catalogue or the threshold may have changed with the
-	 * release.
+	 * Every year again at start when what the stored figures were computed with changed
+	 * (the catalogue, the threshold or the computation, with a release); otherwise the
+	 * stored figures stand, and events not handled before a stop are published again by
+	 * the event publication registry.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void atStart() {
 		Thread.ofVirtual().name("observatory-refresh").start(() -> {
 			try {
-				refreshAll();
+				refreshIfStale();
 			}
 			catch (RuntimeException ex) {
 				log.error("Refreshing the observatory's figures at start failed", ex);
 			}
 		});
+	}
+
+	/**
+	 * Recomputes every year if the stored figures were computed otherwise; says if it
+	 * did.
+	 */
+	synchronized boolean refreshIfStale() {
+		String stamp = stamp();
+		if (stamp.equals(this.repository.computedWith())) {
+			return false;
+		}
+		refreshAll();
+		this.repository.computedWith(stamp);
+		return true;
+	}
+
+	private String stamp() {
+		return "catalogue " + this.catalogues.current().version() + ", threshold "
+				+ this.properties.confidentialityThreshold() + ", computation " + FigureComputation.REVISION;
 	}
 
 	void refreshAll() {

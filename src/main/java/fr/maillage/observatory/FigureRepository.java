@@ -195,6 +195,19 @@ class FigureRepository {
 				where id = 1 returning generation""").param("now", Timestamp.from(now)).query(Long.class).single();
 	}
 
+	String computedWith() {
+		return this.jdbc.sql("select computed_with from observatory_state where id = 1")
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	void computedWith(String stamp) {
+		this.jdbc.sql("update observatory_state set computed_with = :stamp where id = 1")
+			.param("stamp", stamp)
+			.update();
+	}
+
 	long generation() {
 		return this.jdbc.sql("select generation from observatory_state where id = 1").query(Long.class).single();
 	}

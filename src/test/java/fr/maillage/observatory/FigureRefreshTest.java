@@ -176,6 +176,27 @@ class FigureRefreshTest {
 	}
 
 	@Test
+	void aStartRecomputesTheFiguresOnlyWhenWhatTheyWereComputedWithChanged() {
+		int year = this.figures.latestYear().orElseThrow();
+		String tamper = "update observatory_figure set contributors = 12345"
+				+ " where data_year = ? and territory = 'nation' and indicator = 'salaries' and kinds = 'ALL'";
+		String read = "select contributors from observatory_figure"
+				+ " where data_year = ? and territory = 'nation' and indicator = 'salaries' and kinds = 'ALL'";
+		// Waits for the start's own check, should it still run.
+		this.refresh.refreshIfStale();
+		this.jdbc.sql("update observatory_state set computed_with = 'an older release'").update();
+		this.jdbc.sql(tamper).param(year).update();
+		assertThat(this.refresh.refreshIfStale()).isTrue();
+		assertThat(this.jdbc.sql(read).param(year).query(Integer.class).single()).isNotEqualTo(12345);
+		// Same catalogue, threshold and computation: the stored figures stand.
+		this.jdbc.sql(tamper).param(year).update();
+		assertThat(this.refresh.refreshIfStale()).isFalse();
+		assertThat(this.jdbc.sql(read).param(year).query(Integer.class).single()).isEqualTo(12345);
+		this.refresh.refresh(year);
+		assertThat(this.jdbc.sql(read).param(year).query(Integer.class).single()).isNotEqualTo(12345);
+	}
+
+	@Test
 	void onlyValidatedResponsesCount() {
 		int year = 2603;
 		long campaign = this.fixtures.campaign(year);
