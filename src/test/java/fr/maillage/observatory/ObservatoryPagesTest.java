@@ -16,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -237,41 +238,22 @@ class ObservatoryPagesTest {
 		TerritoryRef d66 = TerritoryRef.departement("66");
 		// A Caf advisor needs the federation's agreement first; another département's may
 		// not.
-		this.mvc
-			.perform(post("/observatoire/definitif").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("territoire", "departement:66")
-				.param("annee", Integer.toString(year)))
+		this.mvc.perform(finalForm("/observatoire/definitif", ADVISOR_66, "departement:66", year, null))
 			.andExpect(status().isForbidden());
-		this.mvc
-			.perform(post("/observatoire/accord").with(as(FEDERATION_66))
-				.with(csrf())
-				.param("territoire", "departement:66")
-				.param("annee", Integer.toString(year)))
+		this.mvc.perform(finalForm("/observatoire/accord", FEDERATION_66, "departement:66", year, null))
 			.andExpect(status().is3xxRedirection());
-		this.mvc
-			.perform(post("/observatoire/definitif").with(as(ADVISOR_11))
-				.with(csrf())
-				.param("territoire", "departement:66")
-				.param("annee", Integer.toString(year)))
+		this.mvc.perform(finalForm("/observatoire/definitif", ADVISOR_11, "departement:66", year, null))
 			.andExpect(status().isForbidden());
 		this.mvc
-			.perform(post("/observatoire/definitif").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("territoire", "departement:66")
-				.param("annee", Integer.toString(year))
-				.param("note", "Chiffres arrêtés en commission."))
+			.perform(finalForm("/observatoire/definitif", ADVISOR_66, "departement:66", year,
+					"Chiffres arrêtés en commission."))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.figures.sheet(d66, year).isFinal()).isTrue();
 		assertThat(this.figures.sheet(d66, year).version()).isEqualTo(1);
 		assertThat(this.figures.sheet(d66, year).get("usagers").value()).isEqualByComparingTo("600");
 
 		// The agreement covered that version: a second one needs a new agreement.
-		this.mvc
-			.perform(post("/observatoire/definitif").with(as(ADVISOR_66))
-				.with(csrf())
-				.param("territoire", "departement:66")
-				.param("annee", Integer.toString(year)))
+		this.mvc.perform(finalForm("/observatoire/definitif", ADVISOR_66, "departement:66", year, null))
 			.andExpect(status().isForbidden());
 		// A later validation changes the live figures, not the final version.
 		this.fixtures.response(campaign, structures.get(6), "VALIDATED", Map.of("usagers_0_5", "50"));
@@ -281,11 +263,7 @@ class ObservatoryPagesTest {
 		assertThatFrozen(year);
 
 		// Marking again makes version 2; version 1 stays available.
-		this.mvc
-			.perform(post("/observatoire/definitif").with(as(ADMIN))
-				.with(csrf())
-				.param("territoire", "departement:66")
-				.param("annee", Integer.toString(year)))
+		this.mvc.perform(finalForm("/observatoire/definitif", ADMIN, "departement:66", year, null))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.figures.sheet(d66, year).version()).isEqualTo(2);
 		assertThat(this.figures.sheet(d66, year).get("usagers").value()).isEqualByComparingTo("650");
@@ -358,11 +336,7 @@ class ObservatoryPagesTest {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(federation).contains("Donner l’accord de la fédération");
-		this.mvc
-			.perform(post("/observatoire/accord").with(as(FEDERATION_34))
-				.with(csrf())
-				.param("territoire", "departement:34")
-				.param("annee", Integer.toString(year)))
+		this.mvc.perform(finalForm("/observatoire/accord", FEDERATION_34, "departement:34", year, null))
 			.andExpect(status().is3xxRedirection());
 		String after = this.mvc.perform(get(path).with(as(ADVISOR_34)))
 			.andReturn()
@@ -387,6 +361,16 @@ class ObservatoryPagesTest {
 			assertThat(expected).hasMessageContaining("final figures never change");
 		}
 		assertThat(updated).isNull();
+	}
+
+	/** One of the territory page's forms: mark final, or record the agreement. */
+	private MockHttpServletRequestBuilder finalForm(String path, String email, String territory, int year,
+			String note) {
+		MockHttpServletRequestBuilder post = post(path).with(as(email))
+			.with(csrf())
+			.param("territoire", territory)
+			.param("annee", Integer.toString(year));
+		return (note != null) ? post.param("note", note) : post;
 	}
 
 	private RequestPostProcessor as(String email) {
