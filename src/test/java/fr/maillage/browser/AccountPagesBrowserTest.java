@@ -94,6 +94,13 @@ class AccountPagesBrowserTest {
 		assertThat(page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Renvoyer pour correction")))
 			.isVisible();
 		browser.checkPage();
+		// Issue 7: a territory's key figures as the national administration sees them,
+		// with
+		// the form that marks them final.
+		browser.open("/observatoire/departements/66?annee=2024");
+		assertThat(page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Déclarer ces chiffres définitifs")))
+			.isVisible();
+		browser.checkPage();
 
 		// The password form with mistakes: each message stands next to its field.
 		browser.open("/compte/mot-de-passe");
