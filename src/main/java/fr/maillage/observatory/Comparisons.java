@@ -63,11 +63,6 @@ public class Comparisons {
 		return Optional.of(List.copyOf(like));
 	}
 
-	/** The share of a département's population living in rural communes, in %. */
-	public Optional<BigDecimal> ruralShare(String departementCode) {
-		return Optional.ofNullable(ruralShares().get(departementCode));
-	}
-
 	private Map<String, BigDecimal> ruralShares() {
 		Map<String, BigDecimal> shares = this.ruralShares;
 		if (shares == null) {

@@ -77,7 +77,10 @@ class FigureCache {
 		}
 	}
 
-	/** The generation the cached entries belong to: part of every ETag. */
+	/**
+	 * The generation the cached entries belong to: what a value computed now must still
+	 * match to be kept ({@link #putIfGeneration}).
+	 */
 	long generation() {
 		if (this.generation < 0) {
 			poll();

@@ -171,9 +171,4 @@ public class Figures {
 		return this.territories.departement(departement.code()).map(d -> TerritoryRef.region(d.regionCode()));
 	}
 
-	/** The cache generation: moves whenever a figure may have changed. */
-	public long generation() {
-		return this.cache.generation();
-	}
-
 }
