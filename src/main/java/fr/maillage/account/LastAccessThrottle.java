@@ -31,6 +31,29 @@ class LastAccessThrottle implements BeanPostProcessor {
 		return (bean instanceof JdbcIndexedSessionRepository sessions) ? new Repository(sessions) : bean;
 	}
 
+	/**
+	 * Spring Session commits a request's session twice when the response is sent before
+	 * the request ends (every rendered page: the template engine flushes its output), and
+	 * each commit first asks for the id the browser sent, which the first commit has just
+	 * forgotten: the second asks the database again, only to learn that id (the session
+	 * it saves is the one in hand; measured in docs/benchmarks.md: one more query on
+	 * every request). The session this thread has just saved answers that second
+	 * question, once, and only within {@link #JUST_SAVED_FOR}; every request starts
+	 * without it ({@link SessionReadOnce}).
+	 */
+	private static final ThreadLocal<JustSaved> JUST_SAVED = new ThreadLocal<>();
+
+	/** Far more than the time between the two commits of a request. */
+	static final Duration JUST_SAVED_FOR = Duration.ofSeconds(1);
+
+	private record JustSaved(ThrottledSession session, long savedAtNanos) {
+	}
+
+	/** Forgets the session this thread saved last: a new request begins. */
+	static void forgetJustSaved() {
+		JUST_SAVED.remove();
+	}
+
 	/** The JDBC repository, whose sessions note their last access only once per step. */
 	static final class Repository implements FindByIndexNameSessionRepository<ThrottledSession> {
 
@@ -55,16 +78,26 @@ class LastAccessThrottle implements BeanPostProcessor {
 		@Override
 		public void save(ThrottledSession session) {
 			this.sessions.save(session.delegate);
+			JUST_SAVED.set(new JustSaved(session, System.nanoTime()));
 		}
 
 		@Override
 		public ThrottledSession findById(String id) {
+			JustSaved saved = JUST_SAVED.get();
+			if (saved != null) {
+				JUST_SAVED.remove();
+				if (saved.session().getId().equals(id)
+						&& System.nanoTime() - saved.savedAtNanos() < JUST_SAVED_FOR.toNanos()) {
+					return saved.session();
+				}
+			}
 			Session session = this.sessions.findById(id);
 			return (session != null) ? new ThrottledSession(session) : null;
 		}
 
 		@Override
 		public void deleteById(String id) {
+			JUST_SAVED.remove();
 			this.sessions.deleteById(id);
 		}
 

@@ -7,6 +7,7 @@ import fr.maillage.shared.demo.DemoDataStatus;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -16,11 +17,15 @@ class LayoutModelAdvice {
 
 	private final List<NavigationItem> navigation;
 
-	private final ObjectProvider<DemoDataStatus> demoData;
+	/**
+	 * Looked up once, not per request: a lookup in the bean factory was a fortieth of an
+	 * autosave's CPU (docs/benchmarks.md).
+	 */
+	private final SingletonSupplier<DemoDataStatus> demoData;
 
 	LayoutModelAdvice(List<NavigationItem> navigation, ObjectProvider<DemoDataStatus> demoData) {
 		this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
-		this.demoData = demoData;
+		this.demoData = SingletonSupplier.of(demoData::getIfAvailable);
 	}
 
 	@ModelAttribute("navigation")
@@ -30,7 +35,7 @@ class LayoutModelAdvice {
 
 	@ModelAttribute("demoMode")
 	boolean demoMode() {
-		DemoDataStatus status = this.demoData.getIfAvailable();
+		DemoDataStatus status = this.demoData.get();
 		return status != null && status.present();
 	}
 
