@@ -24,7 +24,8 @@
 # Usage: bench/autosave.sh [--power-cut]
 #   BENCH_PEOPLE (400), BENCH_INTERVAL_MS (800), BENCH_WARMUP (120), BENCH_DURATION (60;
 #   30 with --power-cut), BENCH_CUT_AFTER (15 s into the measured load), BENCH_PORT (18082),
-#   BENCH_REBUILD=1 to rebuild the jar with mvn -DskipTests package first.
+#   BENCH_REBUILD=1 to rebuild the jar with mvn -DskipTests package first; BENCH_APP_ARGS for
+#   more settings of the application (e.g. "--maillage.embedded-db.pool-size=10").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 power_cut=false
@@ -49,7 +50,8 @@ app_pid=""
 start_app() {
     local log=$1 t0
     t0=$(date +%s%3N)
-    "$java" -jar "$jar" --server.port="$port" --maillage.embedded-db.dir="$data" >"$log" 2>&1 &
+    # shellcheck disable=SC2086 # BENCH_APP_ARGS: more settings, split on spaces
+    "$java" -jar "$jar" --server.port="$port" --maillage.embedded-db.dir="$data" ${BENCH_APP_ARGS:-} >"$log" 2>&1 &
     app_pid=$!
     until curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; do
         kill -0 "$app_pid" 2>/dev/null || { echo "the application died, see $log" >&2; exit 1; }

@@ -38,8 +38,8 @@ class LastAccessThrottle implements BeanPostProcessor {
 	 * forgotten: the second asks the database again, only to learn that id (the session
 	 * it saves is the one in hand; measured in docs/benchmarks.md: one more query on
 	 * every request). The session this thread has just saved answers that second
-	 * question, once, and only within {@link #JUST_SAVED_FOR}; every request starts
-	 * without it ({@link SessionReadOnce}).
+	 * question, once, and only within {@link #JUST_SAVED_FOR}; it is forgotten before and
+	 * after Spring Session's filter, on every dispatch ({@link SessionReadOnce}).
 	 */
 	private static final ThreadLocal<JustSaved> JUST_SAVED = new ThreadLocal<>();
 
@@ -49,7 +49,7 @@ class LastAccessThrottle implements BeanPostProcessor {
 	private record JustSaved(ThrottledSession session, long savedAtNanos) {
 	}
 
-	/** Forgets the session this thread saved last: a new request begins. */
+	/** Forgets the session this thread saved last: a request begins or ends. */
 	static void forgetJustSaved() {
 		JUST_SAVED.remove();
 	}
@@ -65,6 +65,13 @@ class LastAccessThrottle implements BeanPostProcessor {
 		private final FindByIndexNameSessionRepository<Session> sessions;
 
 		@SuppressWarnings("unchecked")
+		private final java.util.concurrent.atomic.LongAdder databaseReads = new java.util.concurrent.atomic.LongAdder();
+
+		/** Sessions read from the database by id so far (what a request costs). */
+		long databaseReads() {
+			return this.databaseReads.sum();
+		}
+
 		Repository(JdbcIndexedSessionRepository delegate) {
 			this.delegate = delegate;
 			this.sessions = (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) delegate;
@@ -91,6 +98,7 @@ class LastAccessThrottle implements BeanPostProcessor {
 					return saved.session();
 				}
 			}
+			this.databaseReads.increment();
 			Session session = this.sessions.findById(id);
 			return (session != null) ? new ThrottledSession(session) : null;
 		}

@@ -23,11 +23,11 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
-	HikariDataSource dataSource(EmbeddedPostgresServer server) {
+	HikariDataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setPoolName("maillage-embedded");
 		dataSource.setJdbcUrl(server.jdbcUrl(DATABASE_NAME));
-		dataSource.setMaximumPoolSize(20);
+		dataSource.setMaximumPoolSize(properties.connections());
 		// A local server answers at once or not at all: fail fast, e.g. for the health
 		// check.
 		dataSource.setConnectionTimeout(5_000);

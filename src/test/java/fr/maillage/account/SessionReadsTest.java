@@ -1,15 +1,19 @@
 package fr.maillage.account;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import fr.maillage.support.HttpSession;
 import fr.maillage.support.MaillageIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -19,6 +23,7 @@ import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +72,23 @@ class SessionReadsTest {
 			}
 
 		};
-		JdbcIndexedSessionRepository repository = new JdbcIndexedSessionRepository(new JdbcTemplate(this.dataSource),
+		List<Boolean> writesInATransaction = new java.util.concurrent.CopyOnWriteArrayList<>();
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource) {
+
+			@Override
+			public int update(String sql, PreparedStatementSetter setter) {
+				writesInATransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+				return super.update(sql, setter);
+			}
+
+			@Override
+			public int[] batchUpdate(String sql, org.springframework.jdbc.core.BatchPreparedStatementSetter setter) {
+				writesInATransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+				return super.batchUpdate(sql, setter);
+			}
+
+		};
+		JdbcIndexedSessionRepository repository = new JdbcIndexedSessionRepository(jdbc,
 				new SessionTransactions.ReadsWithoutTransaction(counting));
 		repository.setDefaultMaxInactiveInterval(Duration.ofMinutes(5));
 
@@ -94,7 +115,27 @@ class SessionReadsTest {
 
 		repository.deleteById(session.getId());
 		assertThat(transactions).as("a deletion runs in one transaction").hasValue(3);
+		assertThat(writesInATransaction).as("every statement that writes runs in a transaction")
+			.isNotEmpty()
+			.containsOnly(true);
 		assertThat(repository.findById(session.getId())).isNull();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aSignedInPersonsRenderedPageReadsTheSessionOnce() throws Exception {
+		LastAccessThrottle.Repository repository = (LastAccessThrottle.Repository) this.sessions;
+		HttpSession person = new HttpSession(this.port);
+		assertThat(person.signIn("equipe.cs66@maillage.example", DemoAccounts.PASSWORD)).endsWith("/espace");
+		for (String page : List.of("/espace", "/reponses", "/compte")) {
+			long before = repository.databaseReads();
+			HttpResponse<String> shown = person.get(page);
+			assertThat(shown.statusCode()).as(page).isEqualTo(200);
+			assertThat(repository.databaseReads() - before).as("sessions read from the database for " + page)
+				.isEqualTo(1);
+		}
 	}
 
 	@Test
