@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -64,17 +65,17 @@ class LastAccessThrottle implements BeanPostProcessor {
 		 */
 		private final FindByIndexNameSessionRepository<Session> sessions;
 
+		private final LongAdder databaseReads = new LongAdder();
+
 		@SuppressWarnings("unchecked")
-		private final java.util.concurrent.atomic.LongAdder databaseReads = new java.util.concurrent.atomic.LongAdder();
+		Repository(JdbcIndexedSessionRepository delegate) {
+			this.delegate = delegate;
+			this.sessions = (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) delegate;
+		}
 
 		/** Sessions read from the database by id so far (what a request costs). */
 		long databaseReads() {
 			return this.databaseReads.sum();
-		}
-
-		Repository(JdbcIndexedSessionRepository delegate) {
-			this.delegate = delegate;
-			this.sessions = (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) delegate;
 		}
 
 		@Override
