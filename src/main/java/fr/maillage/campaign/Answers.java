@@ -232,15 +232,11 @@ public class Answers {
 
 	/** The answers outside repeat groups, decoded, for skip logic and constraints. */
 	private static Map<String, Object> answers(Definition definition, List<AnswerRepository.Stored> all) {
-		// One pass over the questions, not a search of them per answer: a whole response
-		// holds about a hundred answers, and this runs on every save.
-		Map<String, Definition.Question> questions = new HashMap<>();
-		definition.allQuestions().forEach(question -> questions.putIfAbsent(question.code(), question));
 		Map<String, Object> answers = new HashMap<>();
 		for (AnswerRepository.Stored stored : all) {
-			Definition.Question question = questions.get(stored.code());
-			if (stored.item() == 0 && question != null) {
-				answers.put(stored.code(), decode(question, stored.value()));
+			if (stored.item() == 0) {
+				definition.question(stored.code())
+					.ifPresent(question -> answers.put(stored.code(), decode(question, stored.value())));
 			}
 		}
 		return answers;

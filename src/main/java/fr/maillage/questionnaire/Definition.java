@@ -15,9 +15,11 @@ import java.util.Set;
  * @param family the questionnaire's family code; versions share it
  * @param version this version's label, unique in its family
  * @param choices named choice lists
+ * @param index every question in order and by code, derived from the sections: the
+ * canonical constructor builds it whatever it is given
  */
 public record Definition(int format, String family, String version, String title, Map<String, List<Choice>> choices,
-		List<Section> sections, List<Rule> rules) {
+		List<Section> sections, List<Rule> rules, Index index) {
 
 	public Definition {
 		// The lists keep their file order: a definition written back (YAML, workbook)
@@ -27,6 +29,12 @@ public record Definition(int format, String family, String version, String title
 		choices = Collections.unmodifiableMap(ordered);
 		sections = List.copyOf(sections);
 		rules = List.copyOf(rules);
+		index = Index.of(sections);
+	}
+
+	public Definition(int format, String family, String version, String title, Map<String, List<Choice>> choices,
+			List<Section> sections, List<Rule> rules) {
+		this(format, family, version, title, choices, sections, rules, null);
 	}
 
 	/**
@@ -58,18 +66,34 @@ public record Definition(int format, String family, String version, String title
 
 	/** Every question, repeat children included, in file order. */
 	public List<Question> allQuestions() {
-		List<Question> all = new ArrayList<>();
-		for (Section section : this.sections) {
-			for (Question question : section.questions()) {
-				all.add(question);
-				all.addAll(question.children());
-			}
-		}
-		return all;
+		return this.index.all();
 	}
 
 	public Optional<Question> question(String code) {
-		return allQuestions().stream().filter(question -> question.code().equals(code)).findFirst();
+		return Optional.ofNullable(this.index.byCode().get(code));
+	}
+
+	/**
+	 * Every question, repeat children included, in file order and by code (the first of a
+	 * code, should a definition being checked repeat one). Built once per definition:
+	 * pages, saves and figures look questions up by code for each answer, and a
+	 * definition has about 120 of them.
+	 */
+	public record Index(List<Question> all, Map<String, Question> byCode) {
+
+		static Index of(List<Section> sections) {
+			List<Question> all = new ArrayList<>();
+			for (Section section : sections) {
+				for (Question question : section.questions()) {
+					all.add(question);
+					all.addAll(question.children());
+				}
+			}
+			Map<String, Question> byCode = new java.util.HashMap<>();
+			all.forEach(question -> byCode.putIfAbsent(question.code(), question));
+			return new Index(List.copyOf(all), Collections.unmodifiableMap(byCode));
+		}
+
 	}
 
 	/** A section: a page of the answer form. */
