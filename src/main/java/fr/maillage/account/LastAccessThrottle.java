@@ -1,11 +1,14 @@
 package fr.maillage.account;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.servlet.ServletException;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -38,21 +41,42 @@ class LastAccessThrottle implements BeanPostProcessor {
 	 * each commit first asks for the id the browser sent, which the first commit has just
 	 * forgotten: the second asks the database again, only to learn that id (the session
 	 * it saves is the one in hand; measured in docs/benchmarks.md: one more query on
-	 * every request). The session this thread has just saved answers that second
-	 * question, once, and only within {@link #JUST_SAVED_FOR}; it is forgotten before and
-	 * after Spring Session's filter, on every dispatch ({@link SessionReadOnce}).
+	 * every request). The session a dispatch has just saved answers that second question,
+	 * once. This memory exists only during a dispatch ({@link #duringDispatch}, run by
+	 * {@link SessionReadOnce} around Spring Session's filter): elsewhere, and in the next
+	 * request, every session is read from the database.
 	 */
 	private static final ThreadLocal<JustSaved> JUST_SAVED = new ThreadLocal<>();
 
-	/** Far more than the time between the two commits of a request. */
-	static final Duration JUST_SAVED_FOR = Duration.ofSeconds(1);
+	/** The session the current dispatch has saved last, if any. */
+	private static final class JustSaved {
 
-	private record JustSaved(ThrottledSession session, long savedAtNanos) {
+		private ThrottledSession session;
+
 	}
 
-	/** Forgets the session this thread saved last: a request begins or ends. */
-	static void forgetJustSaved() {
-		JUST_SAVED.remove();
+	/** A dispatch through the rest of the filter chain. */
+	interface Dispatch {
+
+		void run() throws IOException, ServletException;
+
+	}
+
+	/** Runs one dispatch with a memory of the session it saves, forgotten after it. */
+	static void duringDispatch(Dispatch dispatch) throws IOException, ServletException {
+		JustSaved outer = JUST_SAVED.get(); // a forward or an include inside a dispatch
+		JUST_SAVED.set(new JustSaved());
+		try {
+			dispatch.run();
+		}
+		finally {
+			if (outer != null) {
+				JUST_SAVED.set(outer);
+			}
+			else {
+				JUST_SAVED.remove();
+			}
+		}
 	}
 
 	/** The JDBC repository, whose sessions note their last access only once per step. */
@@ -86,17 +110,20 @@ class LastAccessThrottle implements BeanPostProcessor {
 		@Override
 		public void save(ThrottledSession session) {
 			this.sessions.save(session.delegate);
-			JUST_SAVED.set(new JustSaved(session, System.nanoTime()));
+			JustSaved memory = JUST_SAVED.get();
+			if (memory != null) {
+				memory.session = session;
+			}
 		}
 
 		@Override
 		public ThrottledSession findById(String id) {
-			JustSaved saved = JUST_SAVED.get();
-			if (saved != null) {
-				JUST_SAVED.remove();
-				if (saved.session().getId().equals(id)
-						&& System.nanoTime() - saved.savedAtNanos() < JUST_SAVED_FOR.toNanos()) {
-					return saved.session();
+			JustSaved memory = JUST_SAVED.get();
+			if (memory != null && memory.session != null) {
+				ThrottledSession saved = memory.session;
+				memory.session = null;
+				if (saved.getId().equals(id)) {
+					return saved;
 				}
 			}
 			this.databaseReads.increment();
@@ -106,7 +133,10 @@ class LastAccessThrottle implements BeanPostProcessor {
 
 		@Override
 		public void deleteById(String id) {
-			JUST_SAVED.remove();
+			JustSaved memory = JUST_SAVED.get();
+			if (memory != null) {
+				memory.session = null;
+			}
 			this.sessions.deleteById(id);
 		}
 

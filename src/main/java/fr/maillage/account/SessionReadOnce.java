@@ -24,10 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answer comes from the one read the request makes anyway, and is kept for the end.
  * Measured with {@code bench/autosave.sh}: two round trips fewer per autosave.
  * <p>
- * {@link LastAccessThrottle}'s memory of the session just saved lives only while Spring
- * Session commits a request: a second filter, just outside Spring Session's, forgets it
- * once that request's commits are done, on every kind of dispatch (an error page rendered
- * after the request reads its session from the database again).
+ * {@link LastAccessThrottle}'s memory of the session just saved lives only during one
+ * dispatch: a second filter, just outside Spring Session's, holds it, on every kind of
+ * dispatch (an error page rendered after the request reads its session from the database
+ * again).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionReadOnce {
@@ -52,15 +52,8 @@ class SessionReadOnce {
 
 	@Bean
 	FilterRegistrationBean<Filter> sessionJustSavedForgetter() {
-		var registration = new FilterRegistrationBean<Filter>((request, response, chain) -> {
-			LastAccessThrottle.forgetJustSaved();
-			try {
-				chain.doFilter(request, response);
-			}
-			finally {
-				LastAccessThrottle.forgetJustSaved();
-			}
-		});
+		var registration = new FilterRegistrationBean<Filter>((request, response, chain) -> LastAccessThrottle
+			.duringDispatch(() -> chain.doFilter(request, response)));
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
 		return registration;
